@@ -1,0 +1,77 @@
+package org.najm.commanding;
+
+import java.nio.ByteBuffer;
+import java.util.Arrays;
+import java.util.OptionalInt;
+
+import org.najm.constellation.Spacecraft;
+import org.najm.gateway.StationGateway;
+import org.yamcs.ConfigurationException;
+import org.yamcs.YConfiguration;
+import org.yamcs.cmdhistory.CommandHistoryPublisher;
+import org.yamcs.cmdhistory.CommandHistoryPublisher.AckStatus;
+import org.yamcs.commanding.PreparedCommand;
+import org.yamcs.tctm.CcsdsSeqCountFiller;
+import org.yamcs.tctm.CommandPostprocessor;
+import org.yamcs.tctm.Link;
+import org.yamcs.tctm.ccsds.error.CrcCciitCalculator;
+import org.yamcs.utils.TimeEncoding;
+
+/**
+ * Finishes an ICD TC packet (§5) after Yamcs encoded it from the MDB: packet length, the
+ * per-APID sequence count (which the TC_ACK verifiers match on) and the trailing CRC-16.
+ *
+ * <p>It is also the last point where a command can still be refused cleanly: a command for a
+ * spacecraft that no station hears fails here, with that reason in the command history,
+ * instead of being framed and lost.
+ */
+public class TcPacketPostprocessor implements CommandPostprocessor {
+
+    private final CcsdsSeqCountFiller seqFiller = new CcsdsSeqCountFiller();
+    private final CrcCciitCalculator crc = new CrcCciitCalculator();
+    private CommandHistoryPublisher commandHistory;
+    private Spacecraft spacecraft;
+    private StationGateway gateway;
+
+    @Override
+    public void init(String yamcsInstance, YConfiguration config, Link link) {
+        gateway = StationGateway.get();
+        spacecraft = gateway.constellation().spacecraftByInstance(yamcsInstance)
+                .orElseThrow(() -> new ConfigurationException(
+                        "Instance " + yamcsInstance + " is not a spacecraft of the constellation"));
+    }
+
+    @Override
+    public void setCommandHistoryPublisher(CommandHistoryPublisher commandHistory) {
+        this.commandHistory = commandHistory;
+    }
+
+    @Override
+    public byte[] process(PreparedCommand pc) {
+        OptionalInt station = gateway.stationInContact(spacecraft.scid());
+        if (station.isEmpty()) {
+            String reason = "No ground station is in contact with " + spacecraft.name() + ": command not sent";
+            long now = TimeEncoding.getWallclockTime();
+            commandHistory.publishAck(pc.getCommandId(), CommandHistoryPublisher.AcknowledgeSent_KEY, now,
+                    AckStatus.NOK, reason);
+            commandHistory.commandFailed(pc.getCommandId(), now, reason);
+            return null;
+        }
+        byte[] binary = Arrays.copyOf(pc.getBinary(), getBinaryLength(pc));
+        ByteBuffer bb = ByteBuffer.wrap(binary);
+        bb.putShort(4, (short) (binary.length - 7));
+        int seqCount = seqFiller.fill(binary);
+        int crcPos = binary.length - 2;
+        bb.putShort(crcPos, (short) crc.compute(binary, 0, crcPos));
+
+        commandHistory.publish(pc.getCommandId(), CommandHistoryPublisher.CcsdsSeq_KEY, seqCount);
+        commandHistory.publish(pc.getCommandId(), "station", gateway.stationName(station.getAsInt()));
+        commandHistory.publish(pc.getCommandId(), PreparedCommand.CNAME_BINARY, binary);
+        return binary;
+    }
+
+    @Override
+    public int getBinaryLength(PreparedCommand pc) {
+        return pc.getBinary().length + 2;
+    }
+}

@@ -1,0 +1,121 @@
+package org.najm.gateway;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.OptionalInt;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.yamcs.ConfigurationException;
+import org.yamcs.YConfiguration;
+import org.yamcs.tctm.ccsds.AbstractTcFrameLink;
+import org.yamcs.tctm.ccsds.UplinkTransferFrame;
+
+/**
+ * A spacecraft's TC frame link: Yamcs builds the frames (COP-1/FOP-1 included) and the CLTUs;
+ * this link sends each CLTU to whichever station hears the spacecraft at that moment.
+ *
+ * <p>There is one link, hence one FOP-1, per spacecraft, whatever the station: COP-1 state
+ * survives a change of station just as the spacecraft's single FARM-1 does. A frame that finds
+ * no station in contact is not sent (it would be lost in space); FOP-1 retransmits it.
+ */
+public class GatewayTcFrameLink extends AbstractTcFrameLink implements Runnable {
+
+    private int spacecraftId;
+    private StationGateway gateway;
+    private Thread thread;
+    private final AtomicLong notInContact = new AtomicLong();
+    private volatile int lastStation = -1;
+
+    @Override
+    public void init(String yamcsInstance, String linkName, YConfiguration config) throws ConfigurationException {
+        super.init(yamcsInstance, linkName, config);
+        spacecraftId = config.getInt("spacecraftId");
+    }
+
+    @Override
+    protected void doStart() {
+        gateway = StationGateway.get();
+        startThread();
+        notifyStarted();
+    }
+
+    private void startThread() {
+        thread = new Thread(this, "najm-tc-" + yamcsInstance);
+        thread.start();
+    }
+
+    @Override
+    protected void doStop() {
+        if (thread != null) {
+            thread.interrupt();
+        }
+        multiplexer.quit();
+        notifyStopped();
+    }
+
+    @Override
+    protected void doEnable() {
+        startThread();
+    }
+
+    @Override
+    protected void doDisable() {
+        if (thread != null) {
+            thread.interrupt();
+        }
+    }
+
+    @Override
+    public void run() {
+        while (isRunningAndEnabled() && !Thread.currentThread().isInterrupted()) {
+            UplinkTransferFrame tf = multiplexer.getFrame();
+            if (tf != null) {
+                send(tf);
+            }
+        }
+    }
+
+    private void send(UplinkTransferFrame tf) {
+        OptionalInt station = gateway.stationInContact(spacecraftId);
+        if (station.isEmpty()) {
+            notInContact.incrementAndGet();
+            log.warn("No station in contact: TC frame {} not radiated (COP-1 will retransmit)",
+                    tf.getVcFrameSeq());
+            return;
+        }
+        int k = station.getAsInt();
+        if (k != lastStation) {
+            log.info("Commanding through {}", gateway.stationName(k));
+            lastStation = k;
+        }
+        byte[] cltu = encodeCltu(tf.getVirtualChannelId(), tf.getData());
+        gateway.sendCltu(k, cltu);
+        dataOut(1, cltu.length);
+        if (tf.isBypass()) {
+            ackBypassFrame(tf);
+        }
+        frameCount++;
+    }
+
+    @Override
+    public Map<String, Object> getExtraInfo() {
+        var extra = new LinkedHashMap<String, Object>();
+        extra.put("Frames sent", frameCount);
+        extra.put("Frames not sent (no contact)", notInContact.get());
+        return extra;
+    }
+
+    @Override
+    public String getDetailedStatus() {
+        if (isDisabled()) {
+            return "DISABLED";
+        }
+        OptionalInt k = gateway == null ? OptionalInt.empty() : gateway.stationInContact(spacecraftId);
+        return k.isPresent() ? "Sending through " + gateway.stationName(k.getAsInt()) : "No station in contact";
+    }
+
+    @Override
+    protected Status connectionStatus() {
+        return Status.OK;
+    }
+}
