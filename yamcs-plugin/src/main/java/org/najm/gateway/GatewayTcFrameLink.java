@@ -97,6 +97,16 @@ public class GatewayTcFrameLink extends AbstractTcFrameLink implements Runnable 
         frameCount++;
     }
 
+    /**
+     * Commanding is available only while a station hears the spacecraft: Yamcs asks the VC links
+     * {@code isCommandingAvailable()}, which defers to this. An unavailable link leaves the command
+     * to the next link on the stream ({@link NoContactTcLink}), instead of COP-1's wait queue.
+     */
+    @Override
+    public boolean isEffectivelyDisabled() {
+        return isDisabled() || gateway == null || gateway.stationInContact(spacecraftId).isEmpty();
+    }
+
     @Override
     public Map<String, Object> getExtraInfo() {
         var extra = new LinkedHashMap<String, Object>();

@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Builds NAJM and runs the whole system on localhost: the Yamcs MOC (web UI and API on
+# http://localhost:8090) and the simulator (4 spacecraft, 5 ground stations).
+# Ctrl-C stops everything.
+#
+# Environment: NAJM_SIM_START (ISO-8601 UTC instant the simulation starts at, default now),
+# NAJM_SIM_RATE (simulation clock rate, default 1).
+set -euo pipefail
+cd "$(dirname "$0")"
+
+echo "== Building (mvn install, tests skipped)"
+mvn -B -q -ntp -DskipTests install
+
+# One anchor for both processes: simulated time = start + rate * (wall time - anchor).
+export NAJM_SIM_ANCHOR="${NAJM_SIM_ANCHOR:-$(date +%s%3N)}"
+export NAJM_SIM_START="${NAJM_SIM_START:-$(date -u -d "@$((NAJM_SIM_ANCHOR / 1000))" +%Y-%m-%dT%H:%M:%SZ)}"
+export NAJM_SIM_RATE="${NAJM_SIM_RATE:-1}"
+echo "== Simulation clock: start ${NAJM_SIM_START}, rate ${NAJM_SIM_RATE}"
+
+mkdir -p data
+sim_cp="simulator/target/classes:$(cat simulator/target/classpath.txt)"
+moc_cp="yamcs-plugin/target/classes:$(cat yamcs-plugin/target/classpath.txt)"
+
+pids=()
+stop_all() {
+    trap - INT TERM EXIT
+    echo "== Stopping NAJM"
+    kill -TERM "${pids[@]}" 2>/dev/null || true
+    wait "${pids[@]}" 2>/dev/null || true
+}
+trap stop_all INT TERM EXIT
+
+java -cp "$moc_cp" org.yamcs.YamcsServer --etc-dir etc --log-config etc/logging.properties &
+pids+=($!)
+java -cp "$sim_cp" org.najm.simulator.SimulatorMain --constellation etc/constellation.yaml \
+    > >(sed -u 's/^/[simulator] /') 2>&1 &
+pids+=($!)
+
+echo "== Yamcs web UI: http://localhost:8090  (Ctrl-C stops everything)"
+# Whichever stops first (or Ctrl-C) stops the other.
+wait -n "${pids[@]}" || true

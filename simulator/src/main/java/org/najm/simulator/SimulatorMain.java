@@ -1,0 +1,88 @@
+package org.najm.simulator;
+
+import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
+import java.util.logging.ConsoleHandler;
+import java.util.logging.Level;
+import java.util.logging.LogManager;
+import java.util.logging.Logger;
+import java.util.logging.SimpleFormatter;
+
+import org.najm.constellation.Constellation;
+import org.najm.time.SimClock;
+
+/**
+ * Runs the simulator as a process: {@code --constellation <path>} (default etc/constellation.yaml), clock
+ * from NAJM_SIM_START / NAJM_SIM_RATE / NAJM_SIM_ANCHOR. Exits on SIGINT/SIGTERM and when its parent dies.
+ */
+public final class SimulatorMain {
+
+    private SimulatorMain() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        configureLogging();
+        Logger log = Logger.getLogger(SimulatorMain.class.getName());
+        Path constellationPath = Constellation.DEFAULT_PATH;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--constellation" -> {
+                    if (i + 1 >= args.length) {
+                        usage("--constellation needs a path");
+                    }
+                    constellationPath = Path.of(args[++i]);
+                }
+                case "-h", "--help" -> usage(null);
+                default -> usage("unknown option " + args[i]);
+            }
+        }
+        Constellation c;
+        SimClock clock;
+        try {
+            c = Constellation.load(constellationPath);
+            clock = SimClock.fromEnvironment(System.getenv());
+        } catch (Exception e) {
+            System.err.println("najm-simulator: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        Simulator sim = Simulator.start(c, clock);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            sim.close();
+            stopped.countDown();
+        }, "najm-sim-shutdown"));
+        ProcessHandle.current().parent().ifPresent(p -> p.onExit().thenRun(() -> {
+            log.info("parent process " + p.pid() + " exited: stopping");
+            System.exit(0);
+        }));
+        stopped.await();
+    }
+
+    private static void usage(String error) {
+        if (error != null) {
+            System.err.println("najm-simulator: " + error);
+        }
+        System.err.println("usage: SimulatorMain [--constellation etc/constellation.yaml]");
+        System.err.println("  env NAJM_SIM_START (ISO UTC), NAJM_SIM_RATE (default 1), NAJM_SIM_ANCHOR (epoch ms)");
+        System.exit(error == null ? 0 : 2);
+    }
+
+    /** One line per record, unless the user configured java.util.logging already. */
+    private static void configureLogging() {
+        if (System.getProperty("java.util.logging.config.file") != null) {
+            return;
+        }
+        if (System.getProperty("java.util.logging.SimpleFormatter.format") == null) {
+            System.setProperty("java.util.logging.SimpleFormatter.format",
+                    "%1$tF %1$tT.%1$tL %4$s %3$s: %5$s%6$s%n");
+        }
+        LogManager.getLogManager().reset();
+        ConsoleHandler h = new ConsoleHandler();
+        h.setFormatter(new SimpleFormatter());
+        h.setLevel(Level.ALL);
+        Logger root = Logger.getLogger("");
+        root.addHandler(h);
+        root.setLevel(Level.INFO);
+    }
+}

@@ -1,0 +1,60 @@
+package org.najm.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+
+/** Issues commands through the REST API and reads their history, as an operator's client does. */
+final class Commands {
+
+    private Commands() {
+    }
+
+    /** Issues /NAJM/{name} with the given JSON args; returns the HTTP response. */
+    static YamcsRest.Response issue(NajmSystem sys, String instance, String name, String argsJson) {
+        return sys.rest.post("/processors/" + instance + "/realtime/commands/NAJM/" + name,
+                "{\"args\": " + argsJson + "}");
+    }
+
+    /** Issues a command that Yamcs must accept; returns its command id. */
+    static String issueOk(NajmSystem sys, String instance, String name, String argsJson) {
+        var r = issue(sys, instance, name, argsJson);
+        assertEquals(200, r.status(), r.body());
+        return r.json().get("id").getAsString();
+    }
+
+    /** The command history attributes of a command, by name, as strings. */
+    static Map<String, String> history(NajmSystem sys, String instance, String id) {
+        var r = sys.rest.get("/archive/" + instance + "/commands/" + YamcsRest.encode(id));
+        Map<String, String> attrs = new HashMap<>();
+        if (r.status() != 200) {
+            return attrs;
+        }
+        JsonObject json = r.json();
+        if (json.has("attr")) {
+            for (JsonElement e : json.getAsJsonArray("attr")) {
+                JsonObject a = e.getAsJsonObject();
+                JsonObject v = a.getAsJsonObject("value");
+                String s = v.entrySet().stream().filter(e2 -> !e2.getKey().equals("type"))
+                        .map(e2 -> e2.getValue().isJsonPrimitive() ? e2.getValue().getAsString() : e2.getValue().toString())
+                        .findFirst().orElse("");
+                attrs.put(a.get("name").getAsString(), s);
+            }
+        }
+        return attrs;
+    }
+
+    /** Waits until the command is complete (successfully or not) and returns its history. */
+    static Map<String, String> awaitCompletion(NajmSystem sys, String instance, String id, Duration timeout) {
+        return Poll.until(timeout, "completion of command " + id, () -> {
+            Map<String, String> h = history(sys, instance, id);
+            return h.containsKey("CommandComplete_Status") ? Optional.of(h) : Optional.empty();
+        });
+    }
+}

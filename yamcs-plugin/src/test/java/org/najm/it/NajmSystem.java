@@ -1,0 +1,130 @@
+package org.najm.it;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+import org.najm.constellation.Constellation;
+import org.najm.constellation.Spacecraft;
+import org.najm.constellation.Station;
+import org.najm.orekit.OrekitData;
+import org.najm.simulator.Simulator;
+import org.najm.simulator.station.Visibility;
+import org.najm.simulator.station.Visibility.Pass;
+import org.najm.time.SimClock;
+import org.najm.time.SimClocks;
+import org.yamcs.FileBasedConfigurationResolver;
+import org.yamcs.YConfiguration;
+import org.yamcs.YamcsServer;
+
+/**
+ * The whole system under test, started once per test JVM: the real Yamcs server with the
+ * repository's etc/ and mdb/, and the real simulator, talking over real UDP sockets on free
+ * ports. The simulation clock starts shortly before a real pass of NAJM-1 over a station that
+ * no other spacecraft occupies, so the tests have a contact of several minutes.
+ */
+final class NajmSystem {
+
+    /** Simulated seconds per wall-clock second during the tests. */
+    static final double RATE = 2;
+    /** How long before AOS the simulation starts (HK recorded before the contact, for playback). */
+    static final Duration LEAD = Duration.ofSeconds(40);
+    static final Duration MIN_PASS = Duration.ofMinutes(9);
+
+    private static NajmSystem instance;
+
+    final Constellation constellation;
+    final Spacecraft subject;
+    final Station station;
+    final Pass pass;
+    final SimClock clock;
+    final Simulator simulator;
+    final YamcsRest rest;
+    final int tmPortBase;
+
+    private NajmSystem() throws Exception {
+        OrekitData.context();
+        tmPortBase = FreePorts.udpBlock(5);
+        int tcPortBase = FreePorts.udpBlock(5);
+        int httpPort = FreePorts.tcp();
+        Constellation base = Constellation.load(Constellation.DEFAULT_PATH);
+        constellation = base.withTransport(base.transport().withPortBases(tmPortBase, tcPortBase));
+        subject = constellation.spacecraftByName("NAJM-1").orElseThrow();
+
+        var chosen = findFreePass();
+        station = chosen.station();
+        pass = chosen.pass();
+        clock = SimClock.startingNow(pass.aos().minus(LEAD), RATE);
+        SimClocks.install(clock);
+
+        Path dataDir = Files.createTempDirectory("najm-it-yamcs");
+        System.setProperty("najm.httpPort", Integer.toString(httpPort));
+        System.setProperty("najm.tmPortBase", Integer.toString(tmPortBase));
+        System.setProperty("najm.tcPortBase", Integer.toString(tcPortBase));
+        System.setProperty("najm.dataDir", dataDir.toString());
+        YConfiguration.setResolver(new FileBasedConfigurationResolver(Path.of("etc")));
+        YamcsServer server = YamcsServer.getServer();
+        server.prepareStart();
+        server.start();
+
+        simulator = Simulator.start(constellation, clock);
+        rest = new YamcsRest(httpPort);
+        Runtime.getRuntime().addShutdownHook(new Thread(this::stop));
+    }
+
+    static synchronized NajmSystem get() throws Exception {
+        if (instance == null) {
+            instance = new NajmSystem();
+        }
+        return instance;
+    }
+
+    private void stop() {
+        simulator.close();
+        YamcsServer.getServer().shutDown();
+    }
+
+    record Choice(Station station, Pass pass) {
+    }
+
+    /** A long pass of the subject over a station whose antenna no other spacecraft wants then. */
+    private Choice findFreePass() {
+        Instant from = Instant.parse("2026-11-20T02:00:00Z");
+        for (int hour = 0; hour < 24; hour++) {
+            Instant t = from.plus(Duration.ofHours(hour));
+            for (Station st : constellation.stations()) {
+                Optional<Pass> p = Visibility.nextPass(subject, st, t, Duration.ofHours(1));
+                if (p.isPresent() && Duration.between(p.get().aos(), p.get().los()).compareTo(MIN_PASS) >= 0
+                        && antennaFree(st, p.get())) {
+                    return new Choice(st, p.get());
+                }
+            }
+        }
+        throw new IllegalStateException("no free pass of " + MIN_PASS + " found for " + subject.name());
+    }
+
+    private boolean antennaFree(Station st, Pass p) {
+        Instant busyFrom = p.aos().minus(LEAD).minus(Duration.ofMinutes(20));
+        for (Spacecraft other : constellation.spacecraft()) {
+            if (other.equals(subject)) {
+                continue;
+            }
+            Optional<Pass> o = Visibility.nextPass(other, st, busyFrom, Duration.ofHours(1));
+            if (o.isPresent() && o.get().aos().isBefore(p.los()) && o.get().los().isAfter(busyFrom)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The gateway's counters for the station of the test pass. */
+    org.najm.gateway.StationStats gatewayStats() {
+        return org.najm.gateway.StationGateway.get().stats(station.id());
+    }
+
+    String instance() {
+        return subject.instance();
+    }
+}
