@@ -372,8 +372,8 @@ public class MdbDecodingTest {
         assertEquals(-1, warn.inRange(24.5));
         assertEquals(0, crit.inRange(24.5));
         assertEquals(-1, crit.inRange(23.9));
-        assertEquals(1, warn.inRange(29.1));
-        assertEquals(1, crit.inRange(29.7));
+        assertEquals(1, warn.inRange(29.6));
+        assertEquals(1, crit.inRange(29.9));
         // the decoded value of a 23.9 V packet is below the critical limit
         ByteBuffer b = ByteBuffer.allocate(100);
         b.put((byte) 0).putShort((short) 23900);
