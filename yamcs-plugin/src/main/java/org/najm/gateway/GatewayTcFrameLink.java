@@ -6,7 +6,12 @@ import java.util.OptionalInt;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.yamcs.ConfigurationException;
+import org.yamcs.Spec;
+import org.yamcs.Spec.OptionType;
 import org.yamcs.YConfiguration;
+import org.yamcs.events.EventProducerFactory;
+import org.yamcs.tctm.Link;
+import org.yamcs.tctm.ccsds.Cop1UplinkPacketHandler;
 import org.yamcs.tctm.ccsds.AbstractTcFrameLink;
 import org.yamcs.tctm.ccsds.UplinkTransferFrame;
 
@@ -27,9 +32,32 @@ public class GatewayTcFrameLink extends AbstractTcFrameLink implements Runnable 
     private volatile int lastStation = -1;
 
     @Override
+    public Spec getSpec() {
+        Spec spec = getDefaultSpec();
+        spec.addOption("cop1Recovery", OptionType.BOOLEAN).withDefault(true)
+                .withDescription("Re-initialise FOP-1 automatically after an alert (see Cop1Recovery)");
+        spec.addOption("cop1RecoveryClcwWait", OptionType.INTEGER).withDefault(86400)
+                .withDescription("Seconds to wait for a CLCW when re-initialising");
+        return spec;
+    }
+
+    @Override
     public void init(String yamcsInstance, String linkName, YConfiguration config) throws ConfigurationException {
         super.init(yamcsInstance, linkName, config);
         spacecraftId = config.getInt("spacecraftId");
+        if (config.getBoolean("cop1Recovery")) {
+            var events = EventProducerFactory.getEventProducer(yamcsInstance, linkName, 10000);
+            long wait = config.getInt("cop1RecoveryClcwWait") * 1000L;
+            for (Link sub : getSubLinks()) {
+                if (sub instanceof Cop1UplinkPacketHandler fop) {
+                    fop.addMonitor(new Cop1Recovery(fop, () -> inContact(), wait, events));
+                }
+            }
+        }
+    }
+
+    private boolean inContact() {
+        return gateway != null && gateway.stationInContact(spacecraftId).isPresent();
     }
 
     @Override
@@ -104,7 +132,7 @@ public class GatewayTcFrameLink extends AbstractTcFrameLink implements Runnable 
      */
     @Override
     public boolean isEffectivelyDisabled() {
-        return isDisabled() || gateway == null || gateway.stationInContact(spacecraftId).isEmpty();
+        return isDisabled() || !inContact();
     }
 
     @Override

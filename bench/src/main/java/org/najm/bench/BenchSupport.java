@@ -1,0 +1,255 @@
+package org.najm.bench;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.DatagramSocket;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogManager;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import java.util.stream.Stream;
+
+/** What both benchmarks share: free ports, quiet-but-counted logging, result files, socket drop counters. */
+final class BenchSupport {
+
+    private BenchSupport() {
+    }
+
+    /** The repository root: the benchmarks run from there (Yamcs resolves mdb paths against the working directory). */
+    static Path repoRoot() {
+        Path cwd = Path.of("").toAbsolutePath();
+        if (!Files.isRegularFile(cwd.resolve("etc/yamcs.yaml")) || !Files.isRegularFile(cwd.resolve("mdb/najm.xml"))) {
+            throw new IllegalStateException("run the benchmarks from the repository root (found no etc/yamcs.yaml and "
+                    + "mdb/najm.xml in " + cwd + ")");
+        }
+        return cwd;
+    }
+
+    static int freeTcpPort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+
+    /** A base port such that {@code count} consecutive UDP ports from it are free now. */
+    static int freeUdpBlock(int count) {
+        for (int attempt = 0; attempt < 200; attempt++) {
+            int base = ThreadLocalRandom.current().nextInt(40000, 55000);
+            List<DatagramSocket> held = new ArrayList<>();
+            try {
+                for (int i = 0; i < count; i++) {
+                    held.add(new DatagramSocket(base + i));
+                }
+                return base;
+            } catch (IOException e) {
+                // taken: try another block
+            } finally {
+                held.forEach(DatagramSocket::close);
+            }
+        }
+        throw new IllegalStateException("no free block of " + count + " UDP ports");
+    }
+
+    /** Copies a directory tree (the repository's etc/ into the benchmark's own etc/). */
+    static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path p : (Iterable<Path>) files::iterator) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(p, target, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
+    }
+
+    static void deleteTree(Path dir) {
+        if (dir == null || !Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
+            files.sorted((a, b) -> b.getNameCount() - a.getNameCount()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // temp files: best effort
+        }
+    }
+
+    /**
+     * JUL set up for a benchmark: the console shows only the first few occurrences of each warning
+     * (an overflowing archive can log one warning per packet), and every warning is counted.
+     */
+    static LogCounter installLogging() {
+        LogManager.getLogManager().reset();
+        Logger root = Logger.getLogger("");
+        root.setLevel(Level.INFO);
+        LogCounter counter = new LogCounter();
+        root.addHandler(counter);
+        return counter;
+    }
+
+    /** Counts WARNING+ records; the parameter archive's data-dropping warnings separately. */
+    static final class LogCounter extends Handler {
+        private static final int SHOW_PER_MESSAGE = 3;
+        final AtomicLong warnings = new AtomicLong();
+        final AtomicLong parameterArchiveDrops = new AtomicLong();
+        private final Map<String, AtomicLong> perMessage = new ConcurrentHashMap<>();
+
+        @Override
+        public void publish(LogRecord r) {
+            if (r.getLevel().intValue() < Level.WARNING.intValue()) {
+                return;
+            }
+            warnings.incrementAndGet();
+            String msg = String.valueOf(r.getMessage());
+            String logger = String.valueOf(r.getLoggerName());
+            if (logger.contains("parameterarchive") || msg.contains("parameter archive")
+                    || msg.contains("Dropping old data") || msg.contains("realtime filler")) {
+                parameterArchiveDrops.incrementAndGet();
+            }
+            String key = logger + "|" + msg;
+            long n = perMessage.computeIfAbsent(key, k -> new AtomicLong()).incrementAndGet();
+            if (n <= SHOW_PER_MESSAGE) {
+                String text = msg;
+                if (r.getParameters() != null && r.getParameters().length > 0) {
+                    text = msg + " " + java.util.Arrays.toString(r.getParameters());
+                }
+                System.err.println("[log " + r.getLevel() + "] " + logger + ": " + text
+                        + (n == SHOW_PER_MESSAGE ? "  (further occurrences only counted)" : "")
+                        + (r.getThrown() != null ? " : " + r.getThrown() : ""));
+            }
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+
+    /**
+     * Datagrams the kernel dropped on the local UDP socket bound to {@code port} (the "drops" column of
+     * /proc/net/udp and udp6): receive-buffer overflow of that one socket, unlike the host-wide
+     * RcvbufErrors of /proc/net/snmp. -1 when not readable.
+     */
+    static long udpSocketDrops(int port) {
+        long total = -1;
+        String hexPort = String.format(":%04X", port);
+        for (String file : new String[] { "/proc/net/udp", "/proc/net/udp6" }) {
+            try {
+                for (String line : Files.readAllLines(Path.of(file), StandardCharsets.US_ASCII)) {
+                    String[] f = line.trim().split("\\s+");
+                    if (f.length < 13 || !f[1].endsWith(hexPort)) {
+                        continue;
+                    }
+                    total = Math.max(total, 0) + Long.parseLong(f[f.length - 1]);
+                }
+            } catch (IOException | NumberFormatException e) {
+                // not Linux or not readable
+            }
+        }
+        return total;
+    }
+
+    /** Host-wide UDP RcvbufErrors from /proc/net/snmp (other processes on the host count too). -1 when not readable. */
+    static long hostRcvbufErrors() {
+        try {
+            List<String> lines = Files.readAllLines(Path.of("/proc/net/snmp"), StandardCharsets.US_ASCII);
+            String[] names = null;
+            for (String line : lines) {
+                if (!line.startsWith("Udp:")) {
+                    continue;
+                }
+                String[] f = line.trim().split("\\s+");
+                if (names == null) {
+                    names = f;
+                } else {
+                    for (int i = 1; i < names.length && i < f.length; i++) {
+                        if (names[i].equals("RcvbufErrors")) {
+                            return Long.parseLong(f[i]);
+                        }
+                    }
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            // not Linux
+        }
+        return -1;
+    }
+
+    static String readSysctl(String path) {
+        try {
+            try (var r = Files.newBufferedReader(Path.of(path), StandardCharsets.US_ASCII)) {
+                String line = r.readLine();
+                return line == null ? "?" : line.trim();
+            }
+        } catch (IOException e) {
+            return "?";
+        }
+    }
+
+    /** Writes the report to bench/results/{name}-{date}.txt and returns the path. */
+    static Path writeResult(Path repoRoot, String name, String text) {
+        try {
+            Path dir = repoRoot.resolve("bench/results");
+            Files.createDirectories(dir);
+            String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HHmmss"));
+            Path file = dir.resolve(name + "-" + stamp + ".txt");
+            Files.writeString(file, text, StandardCharsets.UTF_8);
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A one-line description of the machine the numbers came from. */
+    static String environment() {
+        Runtime rt = Runtime.getRuntime();
+        String load = readSysctl("/proc/loadavg");
+        return String.format("java %s, %d cores, max heap %d MiB, net.core.rmem_max=%s, rmem_default=%s, loadavg %s",
+                System.getProperty("java.version"), rt.availableProcessors(), rt.maxMemory() >> 20,
+                readSysctl("/proc/sys/net/core/rmem_max"), readSysctl("/proc/sys/net/core/rmem_default"), load);
+    }
+
+    static int intProp(String name, int dflt) {
+        return Integer.parseInt(System.getProperty(name, Integer.toString(dflt)).trim());
+    }
+
+    static double doubleProp(String name, double dflt) {
+        return Double.parseDouble(System.getProperty(name, Double.toString(dflt)).trim());
+    }
+
+    static int[] intListProp(String name, String dflt) {
+        String[] parts = System.getProperty(name, dflt).split("[,\\s]+");
+        int[] out = new int[parts.length];
+        for (int i = 0; i < parts.length; i++) {
+            out[i] = Integer.parseInt(parts[i].trim());
+        }
+        return out;
+    }
+
+    static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,349 @@
+package org.najm.bench;
+
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.najm.constellation.Constellation;
+import org.najm.constellation.Spacecraft;
+import org.najm.constellation.Station;
+import org.najm.gateway.StationGateway;
+import org.najm.orekit.OrekitData;
+import org.najm.simulator.Simulator;
+import org.najm.simulator.station.Visibility;
+import org.najm.simulator.station.Visibility.Pass;
+import org.najm.time.SimClock;
+import org.najm.time.SimClocks;
+import org.yamcs.FileBasedConfigurationResolver;
+import org.yamcs.YConfiguration;
+import org.yamcs.YamcsServer;
+import org.yamcs.client.CommandSubscription;
+import org.yamcs.client.YamcsClient;
+import org.yamcs.protobuf.Commanding.CommandHistoryAttribute;
+import org.yamcs.protobuf.Commanding.CommandHistoryEntry;
+import org.yamcs.protobuf.SubscribeCommandsRequest;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+
+/**
+ * Command latency: wall time from just before the REST call that issues a command to the moment a
+ * client sees {@code CommandComplete_Status = OK} in the command history, through the whole real
+ * chain (Yamcs, TC link with COP-1, CLTU over UDP, simulated station and spacecraft, TC_ACK telemetry
+ * back through the gateway, stage verifiers) at simulation rate 1.
+ *
+ * <p>Completion is observed on a Yamcs websocket command-history subscription (yamcs-client), or,
+ * with {@code -Dbench.observe=poll}, by polling {@code GET /api/archive/{instance}/commands/{id}}.
+ */
+public final class CommandLatencyBench {
+
+    private static final String SUBJECT = "NAJM-1";
+
+    private final int commands = BenchSupport.intProp("bench.commands", 100);
+    private final int warmupCommands = BenchSupport.intProp("bench.warmupCommands", 5);
+    private final int leadSeconds = BenchSupport.intProp("bench.leadSeconds", 60);
+    private final int pollMillis = BenchSupport.intProp("bench.pollMillis", 3);
+    private final boolean poll = "poll".equals(System.getProperty("bench.observe", "websocket"));
+
+    private final StringBuilder report = new StringBuilder();
+    private final PrintStream stdout = System.out;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    /** command id -> [nanoTime when completion was seen, 1 if OK else 0] */
+    private final Map<String, long[]> completions = new ConcurrentHashMap<>();
+    private final Map<String, String> failureMessages = new ConcurrentHashMap<>();
+
+    private Path dataDir;
+    private Simulator simulator;
+    private YamcsClient client;
+    private String api;
+    private String instance;
+
+    public static void main(String[] args) {
+        int rc = 0;
+        CommandLatencyBench bench = new CommandLatencyBench();
+        try {
+            bench.run();
+        } catch (Throwable t) {
+            t.printStackTrace();
+            rc = 1;
+        } finally {
+            bench.shutdown();
+        }
+        System.exit(rc);
+    }
+
+    private void run() throws Exception {
+        Path repo = BenchSupport.repoRoot();
+        System.setOut(System.err); // stdout carries only the report
+        BenchSupport.installLogging();
+        OrekitData.context();
+        long t0 = System.nanoTime();
+
+        int tmPortBase = BenchSupport.freeUdpBlock(5);
+        int tcPortBase = BenchSupport.freeUdpBlock(5);
+        int httpPort = BenchSupport.freeTcpPort();
+        Constellation base = Constellation.load(repo.resolve("etc/constellation.yaml"));
+        Constellation constellation = base.withTransport(base.transport().withPortBases(tmPortBase, tcPortBase));
+        Spacecraft subject = constellation.spacecraftByName(SUBJECT).orElseThrow();
+        instance = subject.instance();
+        Duration lead = Duration.ofSeconds(leadSeconds);
+        Choice chosen = findFreePass(constellation, subject, lead);
+        SimClock clock = SimClock.startingNow(chosen.pass.aos().minus(lead), 1);
+        SimClocks.install(clock);
+
+        dataDir = Files.createTempDirectory("najm-bench-cmd");
+        System.setProperty("najm.httpPort", Integer.toString(httpPort));
+        System.setProperty("najm.tmPortBase", Integer.toString(tmPortBase));
+        System.setProperty("najm.tcPortBase", Integer.toString(tcPortBase));
+        System.setProperty("najm.dataDir", dataDir.toString());
+        YConfiguration.setResolver(new FileBasedConfigurationResolver(repo.resolve("etc")));
+        YamcsServer server = YamcsServer.getServer();
+        server.prepareStart();
+        server.start();
+        simulator = Simulator.start(constellation, clock);
+        api = "http://127.0.0.1:" + httpPort + "/api";
+
+        out("# NAJM command latency benchmark  " + Instant.now());
+        out("# " + BenchSupport.environment());
+        out(String.format("# %s over %s, pass AOS %s LOS %s (max el %.0f deg), sim rate 1, clock started %d s before AOS",
+                SUBJECT, chosen.station.name(), chosen.pass.aos(), chosen.pass.los(), chosen.pass.maxElevationDeg(),
+                leadSeconds));
+        out("# latency = wall time from just before POST /api/processors/" + instance
+                + "/realtime/commands/NAJM/<cmd> to CommandComplete_Status seen by the client ("
+                + (poll ? "REST polling of /api/archive/" + instance + "/commands/{id} every " + pollMillis + " ms"
+                        : "websocket command-history subscription, yamcs-client")
+                + "); commands issued one after the other");
+
+        if (!poll) {
+            client = YamcsClient.newBuilder("127.0.0.1", httpPort).build();
+            client.connectWebSocket();
+            CommandSubscription sub = client.createCommandSubscription();
+            sub.addMessageListener(this::onCommandHistory);
+            sub.sendMessage(SubscribeCommandsRequest.newBuilder().setInstance(instance).setProcessor("realtime")
+                    .setIgnorePastCommands(true).build());
+        }
+
+        // Contact: the station forwards the subject's frames and the gateway routes them.
+        long waitUntil = System.nanoTime() + Duration.ofSeconds(leadSeconds + 90).toNanos();
+        while (StationGateway.get().stats(chosen.station.id()).routed() == 0) {
+            if (System.nanoTime() > waitUntil) {
+                throw new IllegalStateException("no TM of " + SUBJECT + " from " + chosen.station.name());
+            }
+            BenchSupport.sleep(200);
+        }
+        System.err.println("contact: frames of " + SUBJECT + " arriving through " + chosen.station.name());
+        // Commanding ready (COP-1 initialised from the first CLCWs): a NOOP completes OK.
+        long readyUntil = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (true) {
+            Result r = issue("NOOP", "{}");
+            if (r.ok) {
+                break;
+            }
+            if (System.nanoTime() > readyUntil) {
+                throw new IllegalStateException("commanding never became available: " + r.message);
+            }
+            BenchSupport.sleep(1000);
+        }
+        for (int i = 0; i < warmupCommands; i++) {
+            issue("NOOP", "{}");
+            issue("PING", "{\"token\": " + (1_000_000 + i) + "}");
+        }
+
+        out("");
+        out(String.format("%-5s %5s %6s %9s %9s %9s %9s %9s %9s %9s", "cmd", "n", "failed", "min ms", "median", "p90",
+                "p99", "max", "mean", "POST ms"));
+        for (String cmd : List.of("NOOP", "PING")) {
+            List<Double> lat = new ArrayList<>();
+            List<Double> post = new ArrayList<>();
+            int failed = 0;
+            List<String> reasons = new ArrayList<>();
+            for (int i = 0; i < commands; i++) {
+                String args = cmd.equals("PING") ? "{\"token\": " + (2_000_000 + i) + "}" : "{}";
+                Result r = issue(cmd, args);
+                if (r.ok) {
+                    lat.add(r.latencyMs);
+                    post.add(r.postMs);
+                } else {
+                    failed++;
+                    if (reasons.size() < 3) {
+                        reasons.add(r.message);
+                    }
+                }
+            }
+            out(stats(cmd, lat, post, failed));
+            for (String reason : reasons) {
+                out("#   failure: " + reason);
+            }
+        }
+        out("");
+        out(String.format("# simulated time at the end %s (LOS %s); total benchmark time %.0f s", clock.now(),
+                chosen.pass.los(), (System.nanoTime() - t0) / 1e9));
+        Path file = BenchSupport.writeResult(repo, "command-latency", report.toString());
+        stdout.println("# written to " + repo.relativize(file));
+    }
+
+    private record Result(boolean ok, double latencyMs, double postMs, String message) {
+    }
+
+    /** Issues one command and waits for its completion; never throws for a command failure. */
+    private Result issue(String cmd, String argsJson) {
+        long start = System.nanoTime();
+        HttpResponse<String> r;
+        try {
+            r = http.send(HttpRequest.newBuilder(URI.create(api + "/processors/" + instance + "/realtime/commands/NAJM/"
+                    + cmd)).header("Content-Type", "application/json").timeout(Duration.ofSeconds(20))
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"args\": " + argsJson + "}")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+        } catch (Exception e) {
+            return new Result(false, 0, 0, "POST failed: " + e);
+        }
+        long posted = System.nanoTime();
+        if (r.statusCode() != 200) {
+            return new Result(false, 0, 0, "HTTP " + r.statusCode() + ": " + r.body());
+        }
+        String id = JsonParser.parseString(r.body()).getAsJsonObject().get("id").getAsString();
+        long deadline = start + Duration.ofSeconds(30).toNanos();
+        while (System.nanoTime() < deadline) {
+            long[] c = poll ? pollHistory(id) : completions.get(id);
+            if (c != null) {
+                completions.remove(id);
+                double ms = (c[0] - start) / 1e6;
+                return new Result(c[1] == 1, ms, (posted - start) / 1e6,
+                        c[1] == 1 ? "" : id + ": " + failureMessages.getOrDefault(id, "completion not OK"));
+            }
+            if (poll) {
+                BenchSupport.sleep(pollMillis);
+            } else {
+                Thread.onSpinWait();
+                java.util.concurrent.locks.LockSupport.parkNanos(100_000);
+            }
+        }
+        return new Result(false, 0, 0, id + ": no completion within 30 s");
+    }
+
+    private void onCommandHistory(CommandHistoryEntry e) {
+        long now = System.nanoTime();
+        for (CommandHistoryAttribute a : e.getAttrList()) {
+            if (a.getName().equals("CommandComplete_Status")) {
+                boolean ok = "OK".equals(a.getValue().getStringValue());
+                completions.putIfAbsent(e.getId(), new long[] { now, ok ? 1 : 0 });
+            } else if (a.getName().equals("CommandComplete_Message")) {
+                failureMessages.put(e.getId(), a.getValue().getStringValue());
+            }
+        }
+    }
+
+    private long[] pollHistory(String id) {
+        try {
+            var r = http.send(HttpRequest.newBuilder(URI.create(api + "/archive/" + instance + "/commands/"
+                    + URLEncoder.encode(id, StandardCharsets.UTF_8))).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            long now = System.nanoTime();
+            if (r.statusCode() != 200) {
+                return null;
+            }
+            JsonObject json = JsonParser.parseString(r.body()).getAsJsonObject();
+            if (!json.has("attr")) {
+                return null;
+            }
+            for (JsonElement el : json.getAsJsonArray("attr")) {
+                JsonObject a = el.getAsJsonObject();
+                if (a.get("name").getAsString().equals("CommandComplete_Status")) {
+                    JsonObject v = a.getAsJsonObject("value");
+                    boolean ok = v.has("stringValue") && "OK".equals(v.get("stringValue").getAsString());
+                    return new long[] { now, ok ? 1 : 0 };
+                }
+            }
+            return null;
+        } catch (Exception e) {
+            return null;
+        }
+    }
+
+    private static String stats(String cmd, List<Double> lat, List<Double> post, int failed) {
+        if (lat.isEmpty()) {
+            return String.format("%-5s %5d %6d  (no successful command)", cmd, 0, failed);
+        }
+        double[] a = lat.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        double mean = Arrays.stream(a).average().orElse(0);
+        double postMedian = percentile(post.stream().mapToDouble(Double::doubleValue).sorted().toArray(), 50);
+        return String.format("%-5s %5d %6d %9.1f %9.1f %9.1f %9.1f %9.1f %9.1f %9.1f", cmd, a.length, failed, a[0],
+                percentile(a, 50), percentile(a, 90), percentile(a, 99), a[a.length - 1], mean, postMedian);
+    }
+
+    /** Nearest-rank percentile of sorted values. */
+    private static double percentile(double[] sorted, double p) {
+        int rank = (int) Math.ceil(p / 100.0 * sorted.length);
+        return sorted[Math.max(0, Math.min(sorted.length - 1, rank - 1))];
+    }
+
+    private record Choice(Station station, Pass pass) {
+    }
+
+    /** A long pass of the subject over a station no other spacecraft wants then (as the integration tests do). */
+    private static Choice findFreePass(Constellation c, Spacecraft subject, Duration lead) {
+        Duration minPass = Duration.ofMinutes(8);
+        Instant from = Instant.parse("2026-11-20T02:00:00Z");
+        for (int hour = 0; hour < 24; hour++) {
+            Instant t = from.plus(Duration.ofHours(hour));
+            for (Station st : c.stations()) {
+                Optional<Pass> p = Visibility.nextPass(subject, st, t, Duration.ofHours(1));
+                if (p.isPresent() && Duration.between(p.get().aos(), p.get().los()).compareTo(minPass) >= 0
+                        && antennaFree(c, subject, st, p.get(), lead)) {
+                    return new Choice(st, p.get());
+                }
+            }
+        }
+        throw new IllegalStateException("no free pass of " + minPass + " found for " + subject.name());
+    }
+
+    private static boolean antennaFree(Constellation c, Spacecraft subject, Station st, Pass p, Duration lead) {
+        Instant busyFrom = p.aos().minus(lead).minus(Duration.ofMinutes(20));
+        for (Spacecraft other : c.spacecraft()) {
+            if (other.equals(subject)) {
+                continue;
+            }
+            Optional<Pass> o = Visibility.nextPass(other, st, busyFrom, Duration.ofHours(1));
+            if (o.isPresent() && o.get().aos().isBefore(p.los()) && o.get().los().isAfter(busyFrom)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void out(String line) {
+        stdout.println(line);
+        stdout.flush();
+        report.append(line).append('\n');
+    }
+
+    private void shutdown() {
+        try {
+            if (client != null) {
+                client.close();
+            }
+            if (simulator != null) {
+                simulator.close();
+            }
+            YamcsServer.getServer().shutDown();
+        } catch (Exception e) {
+            // exiting anyway
+        }
+        BenchSupport.deleteTree(dataDir);
+    }
+}

@@ -1,0 +1,654 @@
+package org.najm.bench;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.StandardSocketOptions;
+import java.nio.ByteBuffer;
+import java.nio.channels.DatagramChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+
+import org.najm.constellation.Constellation;
+import org.najm.constellation.Spacecraft;
+import org.najm.gateway.FrameDropReason;
+import org.najm.gateway.GatewayTmFrameLink;
+import org.najm.gateway.StationGateway;
+import org.najm.gateway.StationStats;
+import org.najm.orekit.OrekitData;
+import org.najm.simulator.link.TmFramer;
+import org.najm.simulator.packet.BusHk;
+import org.najm.simulator.packet.GpsTime;
+import org.najm.time.SimClock;
+import org.najm.time.SimClocks;
+import org.yamcs.FileBasedConfigurationResolver;
+import org.yamcs.YConfiguration;
+import org.yamcs.YamcsServer;
+import org.yamcs.YamcsServerInstance;
+import org.yamcs.parameterarchive.ParameterArchive;
+import org.yamcs.tctm.Link;
+import org.yamcs.yarch.Stream;
+import org.yamcs.yarch.StreamSubscriber;
+import org.yamcs.yarch.Tuple;
+import org.yamcs.yarch.YarchDatabase;
+import org.yamcs.yarch.streamsql.StreamSqlResult;
+import org.yaml.snakeyaml.DumperOptions;
+import org.yaml.snakeyaml.Yaml;
+
+/**
+ * TM ingest benchmark: frames per second from UDP to decoded, archived packets and parameters,
+ * sustained with zero loss.
+ *
+ * <p>One embedded Yamcs server runs the NAJM configuration exactly as the product does
+ * (StationGateway, four spacecraft instances from the template) plus one comparison instance
+ * {@code stock} whose TM link is Yamcs' own {@code UdpTmFrameLink} with the same frame, VC,
+ * packet preprocessor, MDB and archive services. A paced UDP sender offers pre-generated ICD
+ * frames of BUS_HK packets at increasing rates to three configurations, interleaved so that noise
+ * hits all of them: stock (one stream), NAJM one spacecraft, NAJM four spacecraft (four stations
+ * at once, the rate being the total). See bench/README.md.
+ */
+public final class IngestBench {
+
+    /** BUS_HK APID: the only packets the benchmark sends and counts. */
+    private static final int APID_BUS_HK = 100;
+    /** CLCW in every OCF: COP-1 in effect, VC 0, no flags. */
+    private static final int CLCW = 0x01000000;
+    private static final String STOCK = "stock";
+
+    private final int seconds = BenchSupport.intProp("bench.seconds", 8);
+    private final int warmupSeconds = BenchSupport.intProp("bench.warmupSeconds", 10);
+    private final int drainTimeoutSeconds = BenchSupport.intProp("bench.drainTimeoutSeconds", 40);
+    /** A rate passes only if the pipeline delivered at least this fraction of it while the sender was sending. */
+    private final double keepUp = BenchSupport.doubleProp("bench.keepUp", 0.97);
+    private final int[] rates1 = BenchSupport.intListProp("bench.rates1",
+            "500,750,1000,1250,1500,1750,2000,2500,3000,4000,6000,8000");
+    private final int[] rates4 = BenchSupport.intListProp("bench.rates4",
+            "1000,1500,2000,2500,3000,3500,4000,5000,6000,8000,12000,16000");
+    /** Consecutive failed rates after which a configuration stops climbing. */
+    private final int stopAfterFails = BenchSupport.intProp("bench.stopAfterFails", 2);
+
+    private Path repo;
+    private Path workDir;
+    private int stockPort;
+    private int tmPortBase;
+    private int httpPort;
+    private Constellation constellation;
+    private BenchSupport.LogCounter logs;
+    private final Map<String, AtomicLong> recorded = new LinkedHashMap<>();
+    private final Map<String, FrameGen> generators = new LinkedHashMap<>();
+    private final List<Step> steps = new ArrayList<>();
+    private final StringBuilder report = new StringBuilder();
+    /** The real stdout: it carries only the report (Yamcs prints some debug lines to System.out). */
+    private final java.io.PrintStream stdout = System.out;
+
+    public static void main(String[] args) throws Exception {
+        int rc = 0;
+        IngestBench bench = new IngestBench();
+        try {
+            bench.run();
+        } catch (Throwable t) {
+            t.printStackTrace();
+            rc = 1;
+        } finally {
+            bench.shutdown();
+        }
+        System.exit(rc);
+    }
+
+    // ---------------------------------------------------------------- setup
+
+    private void run() throws Exception {
+        repo = BenchSupport.repoRoot();
+        System.setOut(System.err);
+        logs = BenchSupport.installLogging();
+        OrekitData.context();
+        long t0 = System.nanoTime();
+        startYamcs();
+        out("# NAJM TM ingest benchmark  " + Instant.now());
+        out("# " + BenchSupport.environment());
+        out("# frames: 1115 octets, VC0, OCF+FECF, BUS_HK packets (114 octets); " + seconds + " s per rate after a "
+                + warmupSeconds + " s warm-up per configuration; pass = zero packet loss AND delivered >= "
+                + Math.round(keepUp * 100) + "% of offered while sending");
+        out("# receive buffers: stock UdpTmFrameLink = plain DatagramSocket, no option (kernel default rmem_default); "
+                + "NAJM StationGateway SO_RCVBUF = 4 MiB requested (capped by net.core.rmem_max)");
+        out("");
+
+        List<Config> configs = configs();
+        // JIT warm-up: fresh JVMs lose data at high rates in the first ~20 s (shared/NOTES.md).
+        for (Config c : configs) {
+            Step s = runStep(c, c.warmupRate, warmupSeconds, true);
+            System.err.println("warm-up " + s.line());
+        }
+        out(Step.header());
+        int[] fails = new int[configs.size()];
+        int levels = Math.max(rates1.length, rates4.length);
+        for (int level = 0; level < levels; level++) {
+            for (int ci = 0; ci < configs.size(); ci++) {
+                Config c = configs.get(ci);
+                if (level >= c.rates.length || fails[ci] >= stopAfterFails) {
+                    continue;
+                }
+                Step s = runStep(c, c.rates[level], seconds, false);
+                steps.add(s);
+                out(s.line());
+                fails[ci] = s.pass ? 0 : fails[ci] + 1;
+            }
+        }
+        out("");
+        summary(configs);
+        archiveCheck();
+        out(String.format("# total benchmark time %.0f s", (System.nanoTime() - t0) / 1e9));
+        Path file = BenchSupport.writeResult(repo, "ingest", report.toString());
+        stdout.println("# written to " + repo.relativize(file));
+    }
+
+    /** Starts Yamcs from a generated etc/ = the repository's etc/ + the comparison instance. */
+    private void startYamcs() throws Exception {
+        workDir = Files.createTempDirectory("najm-bench-ingest");
+        Path etc = workDir.resolve("etc");
+        BenchSupport.copyTree(repo.resolve("etc"), etc);
+        stockPort = BenchSupport.freeUdpBlock(1);
+        tmPortBase = BenchSupport.freeUdpBlock(5);
+        int tcPortBase = BenchSupport.freeUdpBlock(5);
+        httpPort = BenchSupport.freeTcpPort();
+        Files.writeString(etc.resolve("yamcs." + STOCK + ".yaml"), stockInstanceYaml(etc), StandardCharsets.UTF_8);
+        Path yamcsYaml = etc.resolve("yamcs.yaml");
+        String y = Files.readString(yamcsYaml);
+        if (!y.contains("\ninstances: []")) {
+            throw new IllegalStateException("etc/yamcs.yaml no longer has 'instances: []': update IngestBench");
+        }
+        Files.writeString(yamcsYaml, y.replace("\ninstances: []", "\ninstances: [" + STOCK + "]"));
+
+        SimClocks.install(SimClock.realTime());
+        System.setProperty("najm.httpPort", Integer.toString(httpPort));
+        System.setProperty("najm.tmPortBase", Integer.toString(tmPortBase));
+        System.setProperty("najm.tcPortBase", Integer.toString(tcPortBase));
+        System.setProperty("najm.dataDir", workDir.resolve("data").toString());
+        YConfiguration.setResolver(new FileBasedConfigurationResolver(etc));
+        YamcsServer server = YamcsServer.getServer();
+        server.prepareStart();
+        server.start();
+
+        constellation = StationGateway.get().constellation();
+        List<String> instances = new ArrayList<>();
+        instances.add(STOCK);
+        constellation.spacecraft().forEach(sc -> instances.add(sc.instance()));
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        for (String inst : instances) {
+            while (tmLink(inst) == null || !isRunning(tmLink(inst))) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("instance " + inst + " or its TM link did not start");
+                }
+                BenchSupport.sleep(100);
+            }
+            AtomicLong counter = new AtomicLong();
+            recorded.put(inst, counter);
+            // Added last: streams call subscribers in order, on the link thread, so when this one sees a packet
+            // the recorder (tm table) and the realtime processor (XTCE -> parameter archive) already had it.
+            Stream s = YarchDatabase.getInstance(inst).getStream("tm_realtime");
+            s.addSubscriber(new StreamSubscriber() {
+                @Override
+                public void onTuple(Stream stream, Tuple t) {
+                    byte[] p = t.getColumn("packet");
+                    if (p != null && p.length > 2 && (((p[0] & 0x07) << 8) | (p[1] & 0xFF)) == APID_BUS_HK) {
+                        counter.incrementAndGet();
+                    }
+                }
+            });
+        }
+        double gps = GpsTime.seconds(Instant.now());
+        generators.put(STOCK, new FrameGen(constellation.spacecraft().get(0).scid(), gps));
+        for (Spacecraft sc : constellation.spacecraft()) {
+            generators.put(sc.instance(), new FrameGen(sc.scid(), gps));
+        }
+    }
+
+    /** The template's instance with the stock UdpTmFrameLink instead of the gateway's link, and no TC links. */
+    @SuppressWarnings("unchecked")
+    private String stockInstanceYaml(Path etc) throws IOException {
+        String t = Files.readString(etc.resolve("instance-templates/najm-spacecraft/template.yaml"));
+        int scid = Constellation.load(repo.resolve("etc/constellation.yaml")).spacecraft().get(0).scid();
+        t = t.replace("{{ spacecraft }}", "STOCK").replace("{{ scid }}", Integer.toString(scid))
+                .replace("{{ partner }}", "none");
+        Map<String, Object> cfg = new Yaml().load(t);
+        List<Map<String, Object>> links = (List<Map<String, Object>>) cfg.get("dataLinks");
+        Map<String, Object> tm = links.stream().filter(l -> "TM".equals(l.get("name"))).findFirst()
+                .orElseThrow(() -> new IllegalStateException("template has no TM link"));
+        Map<String, Object> stockTm = new LinkedHashMap<>();
+        stockTm.put("name", "TM");
+        stockTm.put("class", "org.yamcs.tctm.ccsds.UdpTmFrameLink");
+        stockTm.put("port", stockPort);
+        for (Map.Entry<String, Object> e : tm.entrySet()) {
+            if (!e.getKey().equals("name") && !e.getKey().equals("class") && !e.getKey().equals("queueSize")
+                    && !e.getKey().equals("duplicateWindow")) {
+                stockTm.put(e.getKey(), e.getValue());
+            }
+        }
+        cfg.put("dataLinks", List.of(stockTm));
+        DumperOptions o = new DumperOptions();
+        o.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
+        o.setPrettyFlow(true);
+        return "# Generated by org.najm.bench.IngestBench: the NAJM template with Yamcs' stock UdpTmFrameLink.\n"
+                + new Yaml(o).dump(cfg);
+    }
+
+    private List<Config> configs() {
+        List<Spacecraft> sc = constellation.spacecraft();
+        Config stock = new Config("stock", rates1, 1000, List.of(new Feed(STOCK, stockPort)), false);
+        Config najm1 = new Config("najm-1sc", rates1, 1000,
+                List.of(new Feed(sc.get(0).instance(), tmPortBase)), true);
+        List<Feed> four = new ArrayList<>();
+        for (int i = 0; i < 4 && i < sc.size(); i++) {
+            // each spacecraft through a different station: four decoders in parallel
+            four.add(new Feed(sc.get(i).instance(), tmPortBase + i));
+        }
+        Config najm4 = new Config("najm-4sc", rates4, 2000, four, true);
+        return List.of(stock, najm1, najm4);
+    }
+
+    // ---------------------------------------------------------------- one rate
+
+    private Step runStep(Config c, int totalRate, int durationSeconds, boolean warmup) throws Exception {
+        int n = c.feeds.size();
+        int framesPerFeed = (int) Math.ceil((double) totalRate * durationSeconds / n);
+        List<Batch> batches = new ArrayList<>();
+        long expected = 0;
+        for (Feed f : c.feeds) {
+            Batch b = generators.get(f.instance).generate(framesPerFeed);
+            batches.add(b);
+            expected += b.packets;
+        }
+        // frames interleaved across feeds, in order within each feed
+        int maxLen = batches.stream().mapToInt(b -> b.frames.size()).max().orElse(0);
+        List<byte[]> order = new ArrayList<>();
+        List<DatagramChannel> orderCh = new ArrayList<>();
+        List<DatagramChannel> channels = new ArrayList<>();
+        for (Feed f : c.feeds) {
+            DatagramChannel ch = DatagramChannel.open();
+            ch.setOption(StandardSocketOptions.SO_SNDBUF, 1 << 20);
+            ch.connect(new InetSocketAddress("127.0.0.1", f.port));
+            channels.add(ch);
+        }
+        for (int i = 0; i < maxLen; i++) {
+            for (int k = 0; k < n; k++) {
+                if (i < batches.get(k).frames.size()) {
+                    order.add(batches.get(k).frames.get(i));
+                    orderCh.add(channels.get(k));
+                }
+            }
+        }
+        batches.clear();
+
+        long recBefore = recordedSum(c);
+        long queueFullBefore = queueFull();
+        long sockDropsBefore = socketDrops(c);
+        long hostErrBefore = BenchSupport.hostRcvbufErrors();
+        long paWarnBefore = logs.parameterArchiveDrops.get();
+        long paParamsBefore = paParams(c);
+
+        // ---- paced send: catch up to rate * elapsed, then park ~1 ms
+        int total = order.size();
+        double perNano = totalRate / 1e9;
+        int maxBacklog = 0;
+        long start = System.nanoTime();
+        long nextSample = start;
+        int sent = 0;
+        while (sent < total) {
+            long now = System.nanoTime();
+            long due = Math.min(total, (long) ((now - start) * perNano) + 1);
+            while (sent < due) {
+                orderCh.get(sent).write(ByteBuffer.wrap(order.get(sent)));
+                sent++;
+            }
+            if (now >= nextSample) {
+                maxBacklog = Math.max(maxBacklog, backlog(c));
+                nextSample = now + 50_000_000L;
+            }
+            if (sent < total) {
+                LockSupport.parkNanos(1_000_000L);
+            }
+        }
+        long end = System.nanoTime();
+        long recAtEnd = recordedSum(c);
+        int backlogAtEnd = backlog(c);
+        maxBacklog = Math.max(maxBacklog, backlogAtEnd);
+        for (DatagramChannel ch : channels) {
+            ch.close();
+        }
+        order.clear();
+
+        // ---- drain: until every packet is counted, or nothing moves for 1 s with empty queues
+        long drainStart = System.nanoTime();
+        long drainDeadline = drainStart + drainTimeoutSeconds * 1_000_000_000L;
+        long lastCount = -1;
+        long lastChange = drainStart;
+        while (true) {
+            long got = recordedSum(c) - recBefore;
+            long now = System.nanoTime();
+            if (got >= expected || now > drainDeadline) {
+                break;
+            }
+            if (got != lastCount) {
+                lastCount = got;
+                lastChange = now;
+            } else if (backlog(c) == 0 && now - lastChange > 1_000_000_000L) {
+                break;
+            }
+            BenchSupport.sleep(10);
+        }
+        double drainSeconds = (System.nanoTime() - drainStart) / 1e9;
+        long got = recordedSum(c) - recBefore;
+
+        Step s = new Step();
+        s.config = c.name;
+        s.warmup = warmup;
+        s.target = totalRate;
+        s.framesSent = total;
+        s.seconds = (end - start) / 1e9;
+        s.offered = total / s.seconds;
+        s.expectedPackets = expected;
+        s.recordedPackets = got;
+        double packetsPerFrame = (double) expected / total;
+        s.delivered = (recAtEnd - recBefore) / packetsPerFrame / s.seconds;
+        s.drainSeconds = drainSeconds;
+        s.maxBacklog = maxBacklog;
+        s.queueFull = queueFull() - queueFullBefore;
+        s.socketDrops = socketDrops(c) - sockDropsBefore;
+        long hostErr = BenchSupport.hostRcvbufErrors();
+        s.hostRcvbufErrors = hostErrBefore < 0 || hostErr < 0 ? -1 : hostErr - hostErrBefore;
+        s.paWarnings = logs.parameterArchiveDrops.get() - paWarnBefore;
+        s.paParamsPerPacket = got == 0 ? 0 : (double) (paParams(c) - paParamsBefore) / got;
+        s.lost = expected - got;
+        boolean senderOk = s.offered >= keepUp * totalRate;
+        s.pass = s.lost == 0 && s.paWarnings == 0 && s.delivered >= keepUp * s.offered && senderOk;
+        s.note = !senderOk ? "sender below target" : "";
+        // let the archive settle (segment writes, compactions) before the next configuration
+        BenchSupport.sleep(1000);
+        return s;
+    }
+
+    private long recordedSum(Config c) {
+        long sum = 0;
+        for (Feed f : c.feeds) {
+            sum += recorded.get(f.instance).get();
+        }
+        return sum;
+    }
+
+    /** Frames waiting in the GatewayTmFrameLink hand-off queues of the configuration (0 for stock). */
+    private int backlog(Config c) {
+        int sum = 0;
+        for (Feed f : c.feeds) {
+            Link l = tmLink(f.instance);
+            if (l instanceof GatewayTmFrameLink g) {
+                sum += g.backlog();
+            }
+        }
+        return sum;
+    }
+
+    private long queueFull() {
+        long sum = 0;
+        for (StationStats st : StationGateway.get().allStats().values()) {
+            sum += st.dropped(FrameDropReason.QUEUE_FULL);
+        }
+        return sum;
+    }
+
+    private long socketDrops(Config c) {
+        long sum = 0;
+        for (Feed f : c.feeds) {
+            long d = BenchSupport.udpSocketDrops(f.port);
+            if (d < 0) {
+                return -1;
+            }
+            sum += d;
+        }
+        return sum;
+    }
+
+    private long paParams(Config c) {
+        long sum = 0;
+        for (Feed f : c.feeds) {
+            YamcsServerInstance inst = YamcsServer.getServer().getInstance(f.instance);
+            for (ParameterArchive pa : inst.getServices(ParameterArchive.class)) {
+                if (pa.getRealtimeFiller() != null) {
+                    sum += pa.getRealtimeFiller().getNumProcessedParameters();
+                }
+            }
+        }
+        return sum;
+    }
+
+    private static Link tmLink(String instance) {
+        YamcsServerInstance inst = YamcsServer.getServer().getInstance(instance);
+        if (inst == null || inst.getLinkManager() == null) {
+            return null;
+        }
+        return inst.getLinkManager().getLink("TM");
+    }
+
+    private static boolean isRunning(Link l) {
+        return !(l instanceof com.google.common.util.concurrent.Service s) || s.isRunning();
+    }
+
+    // ---------------------------------------------------------------- report
+
+    private void summary(List<Config> configs) {
+        out("# Summary (highest offered rate that passed; delivered rate = best frames/s decoded and archived while "
+                + "sending, over all rates tried)");
+        out(String.format("%-10s %14s %14s %14s", "config", "max zero-loss", "first failure", "max delivered"));
+        Map<String, Double> best = new LinkedHashMap<>();
+        Map<String, Double> deliveredMax = new LinkedHashMap<>();
+        for (Config c : configs) {
+            double maxPass = 0;
+            int firstFail = -1;
+            double maxDelivered = 0;
+            for (Step s : steps) {
+                if (!s.config.equals(c.name)) {
+                    continue;
+                }
+                if (s.pass) {
+                    maxPass = Math.max(maxPass, s.target);
+                } else if (firstFail < 0) {
+                    firstFail = s.target;
+                }
+                maxDelivered = Math.max(maxDelivered, s.delivered);
+            }
+            best.put(c.name, maxPass);
+            deliveredMax.put(c.name, maxDelivered);
+            out(String.format("%-10s %14.0f %14s %14.0f", c.name, maxPass, firstFail < 0 ? "none" : firstFail,
+                    maxDelivered));
+        }
+        double stock = best.get("stock");
+        double stockDel = deliveredMax.get("stock");
+        out("");
+        out(String.format("# ratio zero-loss  NAJM-1sc / stock = %s   (target >= 1.0)",
+                ratio(best.get("najm-1sc"), stock)));
+        out(String.format("# ratio zero-loss  NAJM-4sc / stock = %s   (target >= 2.0)",
+                ratio(best.get("najm-4sc"), stock)));
+        out(String.format("# ratio delivered  NAJM-1sc / stock = %s,  NAJM-4sc / stock = %s",
+                ratio(deliveredMax.get("najm-1sc"), stockDel), ratio(deliveredMax.get("najm-4sc"), stockDel)));
+        out("");
+    }
+
+    private static String ratio(double a, double b) {
+        return b <= 0 ? "n/a" : String.format("%.2f", a / b);
+    }
+
+    /**
+     * Once, after all measurements (a full-table count during ingest makes Yamcs drop frames): the tm table
+     * holds every packet counted on the stream, and the parameter archive every packet's samples.
+     */
+    private void archiveCheck() {
+        out("# Archive check after all runs (tm table rows and parameter archive samples of /NAJM/battery_voltage "
+                + "vs BUS_HK packets counted on tm_realtime)");
+        out(String.format("%-8s %12s %12s %14s %s", "instance", "counted", "tm rows", "PA samples", "verdict"));
+        for (Map.Entry<String, AtomicLong> e : recorded.entrySet()) {
+            String inst = e.getKey();
+            long counted = e.getValue().get();
+            long rows = -1;
+            try {
+                StreamSqlResult r = YarchDatabase.getInstance(inst).execute("select count(*) from tm");
+                if (r.hasNext()) {
+                    Object v = r.next().getColumn(0);
+                    rows = ((Number) v).longValue();
+                }
+                r.close();
+            } catch (Exception ex) {
+                System.err.println("tm count failed for " + inst + ": " + ex);
+            }
+            long samples = parameterArchiveSamples(inst, "/NAJM/battery_voltage");
+            String verdict = (rows == counted ? "tm ok" : "tm MISMATCH") + ", "
+                    + (samples == counted ? "PA ok" : samples < 0 ? "PA n/a" : "PA MISMATCH");
+            out(String.format("%-8s %12d %12d %14d %s", inst, counted, rows, samples, verdict));
+        }
+        out(String.format("# parameter-archive warnings logged during the whole run: %d; all WARNING+ log records: %d",
+                logs.parameterArchiveDrops.get(), logs.warnings.get()));
+        out("# gateway counters: " + StationGateway.get().allStats());
+    }
+
+    /** Samples of one parameter in the parameter archive (REST samples API, one bucket over all time). */
+    private long parameterArchiveSamples(String instance, String parameter) {
+        try {
+            String stop = Instant.now().plus(Duration.ofDays(2)).toString();
+            var uri = java.net.URI.create("http://127.0.0.1:" + httpPort + "/api/archive/" + instance + "/parameters"
+                    + parameter + "/samples?start=2000-01-01T00:00:00Z&stop=" + stop + "&count=1&source=ParameterArchive");
+            var http = java.net.http.HttpClient.newHttpClient();
+            var r = http.send(java.net.http.HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60)).GET().build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() != 200) {
+                System.err.println("samples " + instance + ": HTTP " + r.statusCode() + " " + r.body());
+                return -1;
+            }
+            var json = com.google.gson.JsonParser.parseString(r.body()).getAsJsonObject();
+            long n = 0;
+            if (json.has("sample")) {
+                for (var e : json.getAsJsonArray("sample")) {
+                    n += e.getAsJsonObject().get("n").getAsLong();
+                }
+            }
+            return n;
+        } catch (Exception e) {
+            System.err.println("samples " + instance + ": " + e);
+            return -1;
+        }
+    }
+
+    private void out(String line) {
+        stdout.println(line);
+        stdout.flush();
+        report.append(line).append('\n');
+    }
+
+    private void shutdown() {
+        try {
+            if (YamcsServer.getServer() != null) {
+                YamcsServer.getServer().shutDown();
+            }
+        } catch (Exception e) {
+            // exiting anyway
+        }
+        BenchSupport.deleteTree(workDir);
+    }
+
+    // ---------------------------------------------------------------- data
+
+    record Feed(String instance, int port) {
+    }
+
+    record Config(String name, int[] rates, int warmupRate, List<Feed> feeds, boolean najm) {
+    }
+
+    record Batch(List<byte[]> frames, long packets) {
+    }
+
+    /**
+     * One instance's frame stream: BUS_HK packets with generation time advancing 1 ms per packet (so
+     * the archive keeps every packet: no two share a time), framed on VC0 with packets spanning frames.
+     * Each batch ends on a packet boundary (idle fill), so loss in one rate cannot spill into the next.
+     */
+    static final class FrameGen {
+        private final TmFramer framer;
+        private List<byte[]> sink = new ArrayList<>();
+        private double gps;
+        private int seq;
+        private long n;
+
+        FrameGen(int scid, double gpsStart) {
+            this.gps = gpsStart;
+            this.framer = new TmFramer(scid, () -> CLCW, f -> sink.add(f));
+        }
+
+        Batch generate(int frames) {
+            sink = new ArrayList<>(frames + 2);
+            long packets = 0;
+            TmFramer.VirtualChannel vc = framer.vc(0);
+            while (sink.size() < frames) {
+                vc.addPacket(busHk(gps, n).encode(seq));
+                seq = (seq + 1) & 0x3FFF;
+                gps += 0.001;
+                n++;
+                packets++;
+            }
+            while (vc.hasPartialFrame()) {
+                vc.flush();
+            }
+            List<byte[]> out = sink;
+            sink = new ArrayList<>();
+            return new Batch(out, packets);
+        }
+
+        /** Nominal values (no alarms), a few varying so the archive does not see constants only. */
+        private static BusHk busHk(double time, long n) {
+            int k = (int) (n % 100);
+            return new BusHk(time, 2, 28000 + k, 87, 1200 + k, 3000 - k, false, 2150 + k, 1800, -500, false,
+                    new float[] { 0.1f, 0.2f, 0.3f, 0.927f }, new float[] { 0.01f, -0.02f, 0.003f },
+                    new double[] { 6800.0 + k, 120.5, -15.25 }, new float[] { 0.1f, 7.5f, -0.2f }, 123456, 65432,
+                    10, 0, 1, 3600 + n / 1000, 3);
+        }
+    }
+
+    static final class Step {
+        String config;
+        boolean warmup;
+        int target;
+        int framesSent;
+        double seconds;
+        double offered;
+        long expectedPackets;
+        long recordedPackets;
+        long lost;
+        double delivered;
+        double drainSeconds;
+        int maxBacklog;
+        long queueFull;
+        long socketDrops;
+        long hostRcvbufErrors;
+        long paWarnings;
+        double paParamsPerPacket;
+        boolean pass;
+        String note;
+
+        static String header() {
+            return String.format("%-9s %6s %7s %7s %9s %9s %8s %6s %7s %7s %8s %7s %6s %6s  %s", "config", "target",
+                    "offered", "deliv", "sent_pkts", "recorded", "lost", "drain", "backlog", "q_full", "sockdrop",
+                    "hostRcv", "PAwarn", "PA/pkt", "result");
+        }
+
+        String line() {
+            return String.format("%-9s %6d %7.0f %7.0f %9d %9d %8d %5.1fs %7d %7d %8d %7d %6d %6.1f  %s%s", config,
+                    target, offered, delivered, expectedPackets, recordedPackets, lost, drainSeconds, maxBacklog,
+                    queueFull, socketDrops, hostRcvbufErrors, paWarnings, paParamsPerPacket,
+                    pass ? "PASS" : "FAIL", note.isEmpty() ? "" : " (" + note + ")");
+        }
+    }
+}
