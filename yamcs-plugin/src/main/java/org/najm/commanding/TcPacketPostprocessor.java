@@ -50,7 +50,8 @@ public class TcPacketPostprocessor implements CommandPostprocessor {
     public byte[] process(PreparedCommand pc) {
         OptionalInt station = gateway.stationInContact(spacecraft.scid());
         if (station.isEmpty()) {
-            String reason = "No ground station is in contact with " + spacecraft.name() + ": command not sent";
+            String reason = "Command not sent to " + spacecraft.name()
+                    + ": no ground station is in contact with the spacecraft";
             long now = TimeEncoding.getWallclockTime();
             commandHistory.publishAck(pc.getCommandId(), CommandHistoryPublisher.AcknowledgeSent_KEY, now,
                     AckStatus.NOK, reason);

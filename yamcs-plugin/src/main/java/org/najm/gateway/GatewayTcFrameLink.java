@@ -30,6 +30,7 @@ public class GatewayTcFrameLink extends AbstractTcFrameLink implements Runnable 
     private Thread thread;
     private final AtomicLong notInContact = new AtomicLong();
     private volatile int lastStation = -1;
+    private final FopState fopState = new FopState();
 
     @Override
     public Spec getSpec() {
@@ -45,13 +46,16 @@ public class GatewayTcFrameLink extends AbstractTcFrameLink implements Runnable 
     public void init(String yamcsInstance, String linkName, YConfiguration config) throws ConfigurationException {
         super.init(yamcsInstance, linkName, config);
         spacecraftId = config.getInt("spacecraftId");
-        if (config.getBoolean("cop1Recovery")) {
-            var events = EventProducerFactory.getEventProducer(yamcsInstance, linkName, 10000);
-            long wait = config.getInt("cop1RecoveryClcwWait") * 1000L;
-            for (Link sub : getSubLinks()) {
-                if (sub instanceof Cop1UplinkPacketHandler fop) {
+        var events = EventProducerFactory.getEventProducer(yamcsInstance, linkName, 10000);
+        long wait = config.getInt("cop1RecoveryClcwWait") * 1000L;
+        for (Link sub : getSubLinks()) {
+            if (sub instanceof Cop1UplinkPacketHandler fop) {
+                fop.addMonitor(fopState);
+                if (config.getBoolean("cop1Recovery")) {
                     fop.addMonitor(new Cop1Recovery(fop, () -> inContact(), wait, events));
                 }
+            } else {
+                fopState.disabled(); // a VC without COP-1 takes commands whenever there is contact
             }
         }
     }
@@ -126,13 +130,28 @@ public class GatewayTcFrameLink extends AbstractTcFrameLink implements Runnable 
     }
 
     /**
-     * Commanding is available only while a station hears the spacecraft: Yamcs asks the VC links
-     * {@code isCommandingAvailable()}, which defers to this. An unavailable link leaves the command
-     * to the next link on the stream ({@link NoContactTcLink}), instead of COP-1's wait queue.
+     * Commanding is available only while a station hears the spacecraft and COP-1 can frame the
+     * command at once: Yamcs asks the VC links {@code isCommandingAvailable()}, which defers to
+     * this. An unavailable link leaves the command to the next link on the stream
+     * ({@link TcUnavailableLink}), which fails it with {@link #unavailableReason()}.
      */
     @Override
     public boolean isEffectivelyDisabled() {
-        return isDisabled() || !inContact();
+        return unavailableReason() != null;
+    }
+
+    /** Why a command cannot be sent now, or null if it can. */
+    String unavailableReason() {
+        if (isDisabled()) {
+            return "the TC link is disabled";
+        }
+        if (!inContact()) {
+            return "no ground station is in contact with the spacecraft";
+        }
+        if (!fopState.acceptsCommands()) {
+            return fopState.describe() + ": COP-1 is not ready for a command";
+        }
+        return null;
     }
 
     @Override

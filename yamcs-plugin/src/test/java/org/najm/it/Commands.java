@@ -52,9 +52,12 @@ final class Commands {
 
     /** Waits until the command is complete (successfully or not) and returns its history. */
     static Map<String, String> awaitCompletion(NajmSystem sys, String instance, String id, Duration timeout) {
+        Map<String, String> last = new HashMap<>();
         return Poll.until(timeout, "completion of command " + id, () -> {
             Map<String, String> h = history(sys, instance, id);
+            last.clear();
+            last.putAll(h);
             return h.containsKey("CommandComplete_Status") ? Optional.of(h) : Optional.empty();
-        });
+        }, () -> last + "; COP-1: " + sys.rest.get("/cop1/" + instance + "/TC.vc0/status").body());
     }
 }

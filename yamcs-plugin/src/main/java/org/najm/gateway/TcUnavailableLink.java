@@ -2,7 +2,10 @@ package org.najm.gateway;
 
 import org.najm.constellation.Spacecraft;
 import org.yamcs.ConfigurationException;
+import org.yamcs.Spec;
+import org.yamcs.Spec.OptionType;
 import org.yamcs.YConfiguration;
+import org.yamcs.YamcsServer;
 import org.yamcs.cmdhistory.CommandHistoryPublisher;
 import org.yamcs.cmdhistory.CommandHistoryPublisher.AckStatus;
 import org.yamcs.commanding.PreparedCommand;
@@ -10,14 +13,24 @@ import org.yamcs.tctm.AbstractLink;
 import org.yamcs.tctm.TcDataLink;
 
 /**
- * The last link on a spacecraft's TC stream: it takes the commands that no other link could
- * send, because no station hears the spacecraft, and fails them with that reason. Without it
- * they would wait in COP-1's queue, or fail with Yamcs' generic "no link available".
+ * The last link on a spacecraft's TC stream: it takes the commands that the TC link could not
+ * send now (no station hears the spacecraft, COP-1 not ready, link disabled) and fails them at
+ * once with the reason. Without it they would wait in COP-1's queue, or fail with Yamcs'
+ * generic "no link available".
  */
-public class NoContactTcLink extends AbstractLink implements TcDataLink {
+public class TcUnavailableLink extends AbstractLink implements TcDataLink {
 
     private CommandHistoryPublisher commandHistory;
     private String spacecraftName;
+    private String tcLinkName;
+
+    @Override
+    public Spec getSpec() {
+        Spec spec = getDefaultSpec();
+        spec.addOption("tcLink", OptionType.STRING).withDefault("TC")
+                .withDescription("The GatewayTcFrameLink whose commands this link fails");
+        return spec;
+    }
 
     @Override
     public void init(String instance, String name, YConfiguration config) throws ConfigurationException {
@@ -25,17 +38,24 @@ public class NoContactTcLink extends AbstractLink implements TcDataLink {
         Spacecraft sc = StationGateway.get().constellation().spacecraftByInstance(instance)
                 .orElseThrow(() -> new ConfigurationException(instance + " is not a spacecraft of the constellation"));
         spacecraftName = sc.name();
+        tcLinkName = config.getString("tcLink");
     }
 
     @Override
     public boolean sendCommand(PreparedCommand pc) {
-        String reason = "No ground station is in contact with " + spacecraftName + ": command not sent";
+        String reason = "Command not sent to " + spacecraftName + ": " + currentReason();
         long now = timeService.getMissionTime();
         commandHistory.publishAck(pc.getCommandId(), CommandHistoryPublisher.AcknowledgeSent_KEY, now, AckStatus.NOK,
                 reason);
         commandHistory.commandFailed(pc.getCommandId(), now, reason);
         dataOut(1, 0);
         return true;
+    }
+
+    private String currentReason() {
+        var link = YamcsServer.getServer().getInstance(yamcsInstance).getLinkManager().getLink(tcLinkName);
+        String reason = link instanceof GatewayTcFrameLink tc ? tc.unavailableReason() : null;
+        return reason != null ? reason : "the TC link could not take it";
     }
 
     @Override
