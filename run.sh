@@ -32,7 +32,9 @@ trap stop_all INT TERM EXIT
 
 java -cp "$moc_cp" org.yamcs.YamcsServer --etc-dir etc --log-config etc/logging.properties &
 pids+=($!)
+# The stations point their antennas as the MOC's contact plan says.
 java -cp "$sim_cp" org.najm.simulator.SimulatorMain --constellation etc/constellation.yaml \
+    --plan-url http://localhost:8090/api/najm/contacts \
     > >(sed -u 's/^/[simulator] /') 2>&1 &
 pids+=($!)
 

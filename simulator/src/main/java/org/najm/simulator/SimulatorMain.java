@@ -1,6 +1,8 @@
 package org.najm.simulator;
 
+import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.logging.ConsoleHandler;
 import java.util.logging.Level;
@@ -9,6 +11,8 @@ import java.util.logging.Logger;
 import java.util.logging.SimpleFormatter;
 
 import org.najm.constellation.Constellation;
+import org.najm.simulator.station.ContactScheduleClient;
+import org.najm.simulator.station.PlanFollowingPolicy;
 import org.najm.time.SimClock;
 
 /**
@@ -24,6 +28,7 @@ public final class SimulatorMain {
         configureLogging();
         Logger log = Logger.getLogger(SimulatorMain.class.getName());
         Path constellationPath = Constellation.DEFAULT_PATH;
+        URI planUrl = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--constellation" -> {
@@ -31,6 +36,12 @@ public final class SimulatorMain {
                         usage("--constellation needs a path");
                     }
                     constellationPath = Path.of(args[++i]);
+                }
+                case "--plan-url" -> {
+                    if (i + 1 >= args.length) {
+                        usage("--plan-url needs a URL");
+                    }
+                    planUrl = URI.create(args[++i]);
                 }
                 case "-h", "--help" -> usage(null);
                 default -> usage("unknown option " + args[i]);
@@ -46,7 +57,16 @@ public final class SimulatorMain {
             System.exit(2);
             return;
         }
-        Simulator sim = Simulator.start(c, clock);
+        Simulator sim;
+        if (planUrl == null) {
+            sim = Simulator.start(c, clock);
+        } else {
+            // Stations point their antennas as the MOC's contact plan says.
+            var schedule = new ContactScheduleClient(planUrl, c, clock);
+            schedule.start(Duration.ofSeconds(2));
+            sim = Simulator.start(c, clock, new PlanFollowingPolicy(schedule), 1);
+            log.info("stations follow the contact plan from " + planUrl);
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             sim.close();
@@ -63,7 +83,7 @@ public final class SimulatorMain {
         if (error != null) {
             System.err.println("najm-simulator: " + error);
         }
-        System.err.println("usage: SimulatorMain [--constellation etc/constellation.yaml]");
+        System.err.println("usage: SimulatorMain [--constellation etc/constellation.yaml] [--plan-url URL]");
         System.err.println("  env NAJM_SIM_START (ISO UTC), NAJM_SIM_RATE (default 1), NAJM_SIM_ANCHOR (epoch ms)");
         System.exit(error == null ? 0 : 2);
     }

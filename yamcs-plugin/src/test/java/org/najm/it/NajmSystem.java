@@ -1,5 +1,6 @@
 package org.najm.it;
 
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -10,7 +11,14 @@ import org.najm.constellation.Constellation;
 import org.najm.constellation.Spacecraft;
 import org.najm.constellation.Station;
 import org.najm.orekit.OrekitData;
+import org.najm.passes.PassPredictor;
+import org.najm.passes.TleParser;
+import org.najm.passes.TleSet;
+import org.najm.planning.ContactPlanner;
+import org.najm.planning.PlanningRequest;
 import org.najm.simulator.Simulator;
+import org.najm.simulator.station.ContactScheduleClient;
+import org.najm.simulator.station.PlanFollowingPolicy;
 import org.najm.simulator.station.Visibility;
 import org.najm.simulator.station.Visibility.Pass;
 import org.najm.time.SimClock;
@@ -22,15 +30,16 @@ import org.yamcs.YamcsServer;
 /**
  * The whole system under test, started once per test JVM: the real Yamcs server with the
  * repository's etc/ and mdb/, and the real simulator, talking over real UDP sockets on free
- * ports. The simulation clock starts shortly before a real pass of NAJM-1 over a station that
- * no other spacecraft occupies, so the tests have a contact of several minutes.
+ * ports. The stations follow the MOC's contact plan, fetched over HTTP as in the default run. The
+ * simulation clock starts shortly before a long planned contact of NAJM-1 at a station that no
+ * other spacecraft wants then, so the tests have a contact of several minutes.
  */
 final class NajmSystem {
 
     /** Simulated seconds per wall-clock second during the tests. */
     static final double RATE = 2;
     /** How long before AOS the simulation starts (HK recorded before the contact, for playback). */
-    static final Duration LEAD = Duration.ofSeconds(40);
+    static final Duration LEAD = Duration.ofSeconds(60);
     static final Duration MIN_PASS = Duration.ofMinutes(9);
 
     private static NajmSystem instance;
@@ -40,6 +49,7 @@ final class NajmSystem {
     final Station station;
     final Pass pass;
     final SimClock clock;
+    final ContactScheduleClient schedule;
     final Simulator simulator;
     final YamcsRest rest;
     final int tmPortBase;
@@ -69,7 +79,10 @@ final class NajmSystem {
         server.prepareStart();
         server.start();
 
-        simulator = Simulator.start(constellation, clock);
+        schedule = new ContactScheduleClient(URI.create("http://127.0.0.1:" + httpPort + "/api/najm/contacts"),
+                constellation, clock);
+        schedule.start(Duration.ofMillis(500));
+        simulator = Simulator.start(constellation, clock, new PlanFollowingPolicy(schedule), 1);
         rest = new YamcsRest(httpPort);
         Runtime.getRuntime().addShutdownHook(new Thread(this::stop));
     }
@@ -83,13 +96,17 @@ final class NajmSystem {
 
     private void stop() {
         simulator.close();
+        schedule.close();
         YamcsServer.getServer().shutDown();
     }
 
     record Choice(Station station, Pass pass) {
     }
 
-    /** A long pass of the subject over a station whose antenna no other spacecraft wants then. */
+    /**
+     * A long pass of the subject over a station whose antenna no other spacecraft wants then, and
+     * that the MOC's planner (same code, same inputs as the MOC at start-up) plans whole.
+     */
     private Choice findFreePass() {
         Instant from = Instant.parse("2026-11-20T02:00:00Z");
         for (int hour = 0; hour < 24; hour++) {
@@ -97,12 +114,25 @@ final class NajmSystem {
             for (Station st : constellation.stations()) {
                 Optional<Pass> p = Visibility.nextPass(subject, st, t, Duration.ofHours(1));
                 if (p.isPresent() && Duration.between(p.get().aos(), p.get().los()).compareTo(MIN_PASS) >= 0
-                        && antennaFree(st, p.get())) {
+                        && antennaFree(st, p.get()) && plannedWhole(st, p.get())) {
                     return new Choice(st, p.get());
                 }
             }
         }
-        throw new IllegalStateException("no free pass of " + MIN_PASS + " found for " + subject.name());
+        throw new IllegalStateException("no free planned pass of " + MIN_PASS + " found for " + subject.name());
+    }
+
+    private boolean plannedWhole(Station st, Pass p) {
+        Instant start = p.aos().minus(LEAD);
+        var ctx = OrekitData.context();
+        var parser = TleParser.of(constellation, ctx.getTimeScales().getUTC());
+        var tles = TleSet.launch(constellation, parser).all();
+        var passes = new PassPredictor().predict(tles, constellation.stations(), start.minus(Duration.ofHours(1)),
+                start.plus(Duration.ofDays(7)));
+        var plan = new ContactPlanner().plan(PlanningRequest.of(passes, constellation, start));
+        return plan.contacts().stream().anyMatch(c -> c.spacecraft().equals(subject.name())
+                && c.station().equals(st.name()) && Math.abs(Duration.between(c.start(), p.aos()).toSeconds()) < 2
+                && Math.abs(Duration.between(c.end(), p.los()).toSeconds()) < 2);
     }
 
     private boolean antennaFree(Station st, Pass p) {

@@ -1,0 +1,184 @@
+package org.najm.contacts;
+
+import java.io.IOException;
+import java.time.Instant;
+
+import org.najm.api.AbstractContactPlanApi;
+import org.najm.api.AddStationUnavailabilityRequest;
+import org.najm.api.ContactInfo;
+import org.najm.api.ListContactsRequest;
+import org.najm.api.ListContactsResponse;
+import org.najm.api.ListPassesRequest;
+import org.najm.api.ListPassesResponse;
+import org.najm.api.ListStationUnavailabilityRequest;
+import org.najm.api.ListStationUnavailabilityResponse;
+import org.najm.api.ListTlesRequest;
+import org.najm.api.ListTlesResponse;
+import org.najm.api.PassInfo;
+import org.najm.api.PlanInfo;
+import org.najm.api.ReplanRequest;
+import org.najm.api.StationUnavailabilityInfo;
+import org.najm.api.TleInfo;
+import org.najm.api.UploadTlesRequest;
+import org.najm.passes.Pass;
+import org.najm.passes.TleUploadException;
+import org.najm.planning.Contact;
+import org.najm.planning.RejectionReason;
+import org.najm.planning.Unavailability;
+import org.yamcs.api.Observer;
+import org.yamcs.http.BadRequestException;
+import org.yamcs.http.Context;
+import org.yamcs.http.InternalServerErrorException;
+import org.yamcs.http.NotFoundException;
+
+import com.google.protobuf.Timestamp;
+
+/** The HTTP API of the contact plan (contacts.proto): passes, contacts, TLEs, station availability. */
+final class ContactPlanApi extends AbstractContactPlanApi<Context> {
+
+    private final ContactPlanService service;
+
+    ContactPlanApi(ContactPlanService service) {
+        this.service = service;
+    }
+
+    @Override
+    public void listPasses(Context ctx, ListPassesRequest request, Observer<ListPassesResponse> observer) {
+        var s = service.snapshot();
+        Window w = Window.of(request.hasStart() ? request.getStart() : null,
+                request.hasStop() ? request.getStop() : null, ContactPlanService.now(), s.horizonStop());
+        var response = ListPassesResponse.newBuilder();
+        for (Pass p : s.passes()) {
+            if (!p.overlaps(w.start, w.stop) || (request.hasSpacecraft() && !request.getSpacecraft().equals(p.spacecraft()))
+                    || (request.hasStation() && !request.getStation().equals(p.station()))) {
+                continue;
+            }
+            var info = PassInfo.newBuilder().setSpacecraft(p.spacecraft()).setStation(p.station())
+                    .setAos(ts(p.aos())).setLos(ts(p.los())).setTca(ts(p.tca()))
+                    .setMaxElevation(p.maxElevationDeg()).setAosAzimuth(p.aosAzimuthDeg())
+                    .setLosAzimuth(p.losAzimuthDeg());
+            // A pass served by a contact kept from an earlier plan (under way or past) is planned.
+            var rejection = s.plan().rejectionFor(p).filter(r -> r.reason() != RejectionReason.ALREADY_LOCKED);
+            info.setPlanned(rejection.isEmpty());
+            rejection.ifPresent(r -> info.setReasonCode(r.reason().name()).setReason(r.message()));
+            response.addPasses(info);
+        }
+        observer.complete(response.build());
+    }
+
+    @Override
+    public void listContacts(Context ctx, ListContactsRequest request, Observer<ListContactsResponse> observer) {
+        var s = service.snapshot();
+        Window w = Window.of(request.hasStart() ? request.getStart() : null,
+                request.hasStop() ? request.getStop() : null, ContactPlanService.now(), s.horizonStop());
+        var response = ListContactsResponse.newBuilder();
+        for (Contact c : s.plan().contacts()) {
+            if (!c.overlaps(w.start, w.stop)
+                    || (request.hasSpacecraft() && !request.getSpacecraft().equals(c.spacecraft()))
+                    || (request.hasStation() && !request.getStation().equals(c.station()))) {
+                continue;
+            }
+            response.addContacts(ContactInfo.newBuilder().setSpacecraft(c.spacecraft()).setStation(c.station())
+                    .setAos(ts(c.start())).setLos(ts(c.end())).setMaxElevation(c.pass().maxElevationDeg())
+                    .setLocked(c.locked()).setHandover(c.handover()));
+        }
+        response.setPlan(planInfo(s));
+        observer.complete(response.build());
+    }
+
+    @Override
+    public void listTles(Context ctx, ListTlesRequest request, Observer<ListTlesResponse> observer) {
+        observer.complete(tles());
+    }
+
+    @Override
+    public void uploadTles(Context ctx, UploadTlesRequest request, Observer<ListTlesResponse> observer) {
+        if (!request.hasText() || request.getText().isBlank()) {
+            throw new BadRequestException("No TLE text: send {\"text\": \"<2 or 3 line TLEs>\"}");
+        }
+        try {
+            service.uploadTles(request.getText(), "api:" + ctx.user.getName());
+        } catch (TleUploadException e) {
+            throw new BadRequestException("TLE upload refused, nothing changed: " + String.join("; ", e.errors()));
+        } catch (IOException e) {
+            throw new InternalServerErrorException("Cannot record the TLEs: " + e.getMessage());
+        }
+        observer.complete(tles());
+    }
+
+    private ListTlesResponse tles() {
+        var response = ListTlesResponse.newBuilder();
+        service.tles().inForceEntries().forEach(e -> response.addTles(tleInfo(e)));
+        service.tles().history().forEach(e -> response.addHistory(tleInfo(e)));
+        return response.build();
+    }
+
+    private static TleInfo tleInfo(TleCatalog.Entry e) {
+        return TleInfo.newBuilder().setSpacecraft(e.tle().spacecraft()).setNoradId(e.tle().catalogNumber())
+                .setEpoch(ts(e.tle().epoch())).setLine1(e.tle().line1()).setLine2(e.tle().line2())
+                .setReceived(ts(e.received())).setSource(e.source()).build();
+    }
+
+    @Override
+    public void listStationUnavailability(Context ctx, ListStationUnavailabilityRequest request,
+            Observer<ListStationUnavailabilityResponse> observer) {
+        var response = ListStationUnavailabilityResponse.newBuilder();
+        service.unavailability().forEach(u -> response.addUnavailability(info(u)));
+        observer.complete(response.build());
+    }
+
+    @Override
+    public void addStationUnavailability(Context ctx, AddStationUnavailabilityRequest request,
+            Observer<StationUnavailabilityInfo> observer) {
+        String station = request.getStation();
+        if (service.constellation().stationByName(station).isEmpty()) {
+            throw new NotFoundException("No station named '" + station + "'");
+        }
+        if (!request.hasStart() || !request.hasStop()) {
+            throw new BadRequestException("start and stop are required (ISO-8601 UTC)");
+        }
+        Instant start = instant(request.getStart());
+        Instant stop = instant(request.getStop());
+        if (!stop.isAfter(start)) {
+            throw new BadRequestException("stop (" + stop + ") must be after start (" + start + ")");
+        }
+        var u = new Unavailability(station, start, stop,
+                request.hasReason() ? request.getReason() : "marked unavailable by " + ctx.user.getName());
+        service.addUnavailability(u);
+        observer.complete(info(u));
+    }
+
+    @Override
+    public void replan(Context ctx, ReplanRequest request, Observer<PlanInfo> observer) {
+        observer.complete(planInfo(service.replanNow("operator")));
+    }
+
+    private static StationUnavailabilityInfo info(Unavailability u) {
+        return StationUnavailabilityInfo.newBuilder().setStation(u.station()).setStart(ts(u.start()))
+                .setStop(ts(u.end())).setReason(u.reason()).build();
+    }
+
+    private static PlanInfo planInfo(ContactPlanService.Snapshot s) {
+        return PlanInfo.newBuilder().setGenerated(ts(s.generated())).setTrigger(s.trigger())
+                .setHorizonStart(ts(s.horizonStart())).setHorizonStop(ts(s.horizonStop()))
+                .setPassCount(s.passes().size()).setContactCount(s.plan().contacts().size()).build();
+    }
+
+    private record Window(Instant start, Instant stop) {
+        static Window of(Timestamp start, Timestamp stop, Instant now, Instant horizonStop) {
+            Window w = new Window(start == null ? now : instant(start), stop == null ? horizonStop : instant(stop));
+            if (!w.stop.isAfter(w.start)) {
+                throw new BadRequestException("stop must be after start");
+            }
+            return w;
+        }
+    }
+
+    static Timestamp ts(Instant t) {
+        return Timestamp.newBuilder().setSeconds(t.getEpochSecond()).setNanos(t.getNano()).build();
+    }
+
+    static Instant instant(Timestamp t) {
+        return Instant.ofEpochSecond(t.getSeconds(), t.getNanos());
+    }
+}

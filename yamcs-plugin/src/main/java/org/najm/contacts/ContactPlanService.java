@@ -1,0 +1,214 @@
+package org.najm.contacts;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import org.najm.constellation.Constellation;
+import org.najm.gateway.StationGateway;
+import org.najm.http.NajmHttp;
+import org.najm.orekit.OrekitData;
+import org.najm.passes.Pass;
+import org.najm.passes.PassPredictor;
+import org.najm.passes.SpacecraftTle;
+import org.najm.passes.TleParser;
+import org.najm.planning.Contact;
+import org.najm.planning.ContactPlan;
+import org.najm.planning.ContactPlanner;
+import org.najm.planning.PlanningParameters;
+import org.najm.planning.PlanningRequest;
+import org.najm.planning.Unavailability;
+import org.najm.time.SimClocks;
+import org.yamcs.AbstractYamcsService;
+import org.yamcs.InitException;
+import org.yamcs.Spec;
+import org.yamcs.Spec.OptionType;
+import org.yamcs.YConfiguration;
+import org.yamcs.YamcsServer;
+
+/**
+ * The constellation's contact plan, a global service: TLEs in force, passes of every spacecraft
+ * over every station predicted with Orekit over the horizon, the conflict-free plan, and its
+ * timeline items. Re-plans when a TLE changes, when a station becomes unavailable, on request, and
+ * at a fixed cadence of simulated time as the horizon rolls; contacts under way are never changed.
+ */
+public class ContactPlanService extends AbstractYamcsService {
+
+    /** What one planning run produced. */
+    public record Snapshot(Instant generated, String trigger, Instant horizonStart, Instant horizonStop,
+            List<Pass> passes, ContactPlan plan) {
+    }
+
+    private Constellation constellation;
+    private TleCatalog tles;
+    private Duration horizon;
+    private Duration replanInterval;
+    private PlanningParameters parameters;
+    private PassPredictor predictor;
+    private ScienceFill scienceFill;
+    private ContactTimeline timeline;
+    private final List<Unavailability> unavailability = new ArrayList<>();
+    private final ContactPlanner planner = new ContactPlanner();
+    private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "najm-contact-plan");
+        t.setDaemon(true);
+        return t;
+    });
+    private volatile Snapshot snapshot;
+
+    @Override
+    public Spec getSpec() {
+        Spec spec = new Spec();
+        spec.addOption("horizonDays", OptionType.INTEGER).withDefault(7);
+        spec.addOption("replanIntervalMinutes", OptionType.INTEGER).withDefault(60)
+                .withDescription("Re-plan every so many minutes of simulated time as the horizon rolls");
+        spec.addOption("predictionStepSeconds", OptionType.FLOAT).withDefault(PassPredictor.DEFAULT_STEP_S);
+        spec.addOption("minimumContactSeconds", OptionType.INTEGER).withDefault(240);
+        spec.addOption("handover", OptionType.BOOLEAN).withDefault(true);
+        spec.addOption("scienceStoreOctets", OptionType.INTEGER).withDefault(64 * 1024 * 1024);
+        spec.addOption("tleFile", OptionType.STRING)
+                .withDescription("TLE history file (default: <dataDir>/najm/tle-history.txt)");
+        return spec;
+    }
+
+    @Override
+    public void init(String yamcsInstance, String serviceName, YConfiguration config) throws InitException {
+        super.init(yamcsInstance, serviceName, config);
+        constellation = StationGateway.get().constellation();
+        var ctx = OrekitData.context();
+        horizon = Duration.ofDays(config.getInt("horizonDays"));
+        replanInterval = Duration.ofMinutes(config.getInt("replanIntervalMinutes"));
+        parameters = PlanningParameters.DEFAULT
+                .withMinimumContact(Duration.ofSeconds(config.getInt("minimumContactSeconds")))
+                .withHandoverAllowed(config.getBoolean("handover"));
+        predictor = new PassPredictor(ctx, config.getDouble("predictionStepSeconds"),
+                Runtime.getRuntime().availableProcessors());
+        scienceFill = new ScienceFill(constellation, config.getInt("scienceStoreOctets"));
+        timeline = new ContactTimeline(constellation);
+        Path file = config.containsKey("tleFile") ? Path.of(config.getString("tleFile"))
+                : YamcsServer.getServer().getDataDirectory().resolve("najm").resolve("tle-history.txt");
+        try {
+            tles = new TleCatalog(file, constellation, TleParser.of(constellation, ctx.getTimeScales().getUTC()),
+                    now());
+        } catch (IOException | IllegalArgumentException e) {
+            throw new InitException("Cannot load the TLE history " + file + ": " + e.getMessage(), e);
+        }
+        NajmHttp.addApi(new ContactPlanApi(this));
+    }
+
+    @Override
+    protected void doStart() {
+        executor.execute(() -> replan("startup"));
+        executor.scheduleWithFixedDelay(this::replanIfDue, 1, 1, TimeUnit.SECONDS);
+        notifyStarted();
+    }
+
+    @Override
+    protected void doStop() {
+        executor.shutdownNow();
+        notifyStopped();
+    }
+
+    private void replanIfDue() {
+        Snapshot s = snapshot;
+        if (s != null && !now().isBefore(s.generated().plus(replanInterval))) {
+            replan("cadence");
+        }
+    }
+
+    /** Predicts and plans now; runs on the service's single thread. */
+    private Snapshot replan(String trigger) {
+        try {
+            Instant now = now();
+            Instant start = now.minus(Duration.ofHours(1));
+            Instant stop = now.plus(horizon);
+            long t0 = System.nanoTime();
+            List<Pass> passes = predictor.predict(tles.inForce(), constellation.stations(), start, stop);
+            List<Contact> locked = new ArrayList<>();
+            Snapshot previous = snapshot;
+            if (previous != null) {
+                for (Contact c : previous.plan().contacts()) {
+                    if (!c.start().isAfter(now) && c.end().isAfter(start)) {
+                        locked.add(c.asLocked());
+                    }
+                }
+            }
+            List<Unavailability> windows;
+            synchronized (unavailability) {
+                windows = List.copyOf(unavailability);
+            }
+            PlanningRequest request = PlanningRequest.of(passes, constellation, now)
+                    .withScienceFill(scienceFill.now()).withUnavailability(windows).withLockedContacts(locked)
+                    .withParameters(parameters);
+            ContactPlan plan = planner.plan(request);
+            Snapshot s = new Snapshot(now, trigger, start, stop, passes, plan);
+            snapshot = s;
+            timeline.publish(plan);
+            log.info("Contact plan ({}): {} passes, {} contacts, {} not planned, in {} ms", trigger, passes.size(),
+                    plan.contacts().size(), plan.rejections().size(), (System.nanoTime() - t0) / 1_000_000);
+            return s;
+        } catch (RuntimeException e) {
+            log.error("Planning ({}) failed; the previous plan stays in force", trigger, e);
+            throw e;
+        }
+    }
+
+    /** Re-plans on the planning thread and waits for the result. */
+    public Snapshot replanNow(String trigger) {
+        Future<Snapshot> f = executor.submit(() -> replan(trigger));
+        try {
+            return f.get(120, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("re-planning failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** The latest plan; waits for the first one if needed. */
+    public Snapshot snapshot() {
+        Snapshot s = snapshot;
+        return s != null ? s : replanNow("request");
+    }
+
+    /** Accepts a TLE upload and re-plans. @throws org.najm.passes.TleUploadException when refused */
+    public List<SpacecraftTle> uploadTles(String text, String source) throws IOException {
+        List<SpacecraftTle> accepted = tles.upload(text, source, now());
+        replanNow("tle");
+        return accepted;
+    }
+
+    public void addUnavailability(Unavailability u) {
+        synchronized (unavailability) {
+            unavailability.add(u);
+        }
+        replanNow("station");
+    }
+
+    public List<Unavailability> unavailability() {
+        synchronized (unavailability) {
+            return List.copyOf(unavailability);
+        }
+    }
+
+    public TleCatalog tles() {
+        return tles;
+    }
+
+    public Constellation constellation() {
+        return constellation;
+    }
+
+    static Instant now() {
+        return SimClocks.shared().now();
+    }
+
+    public static ContactPlanService get() {
+        return YamcsServer.getServer().getGlobalService(ContactPlanService.class);
+    }
+}

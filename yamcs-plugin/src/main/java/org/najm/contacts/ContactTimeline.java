@@ -1,0 +1,146 @@
+package org.najm.contacts;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.najm.constellation.Constellation;
+import org.najm.constellation.Spacecraft;
+import org.najm.constellation.Station;
+import org.najm.planning.Contact;
+import org.najm.planning.ContactPlan;
+import org.yamcs.YamcsServer;
+import org.yamcs.protobuf.TimelineBandType;
+import org.yamcs.timeline.TimelineBand;
+import org.yamcs.timeline.TimelineEvent;
+import org.yamcs.timeline.TimelineService;
+import org.yamcs.timeline.TimelineView;
+import org.yamcs.utils.TimeEncoding;
+
+/**
+ * Shows the contact plan in Yamcs: each planned contact is a timeline item in its spacecraft's
+ * instance, tagged {@code contact}, its station and its spacecraft, with station, elevation and
+ * AOS/LOS as properties. Every instance gets a "Contact plan" view with one band per station and
+ * one for the spacecraft.
+ *
+ * <p>Re-planning replaces the items of contacts that have not started; items of contacts under
+ * way or past are left as they are.
+ */
+final class ContactTimeline {
+
+    static final String TAG = "contact";
+
+    private final Constellation constellation;
+    /** instance -> contact key -> item id, for the items this service published. */
+    private final Map<String, Map<String, String>> published = new HashMap<>();
+
+    ContactTimeline(Constellation constellation) {
+        this.constellation = constellation;
+    }
+
+    void publish(ContactPlan plan) {
+        for (Spacecraft sc : constellation.spacecraft()) {
+            TimelineService timeline = timeline(sc.instance());
+            if (timeline == null) {
+                continue;
+            }
+            ensureView(timeline, sc);
+            var db = timeline.getTimelineItemDb();
+            Map<String, String> mine = published.computeIfAbsent(sc.instance(), k -> new HashMap<>());
+            Map<String, Contact> wanted = new LinkedHashMap<>();
+            for (Contact c : plan.contactsOf(sc.name())) {
+                wanted.put(key(c), c);
+            }
+            for (var it = mine.entrySet().iterator(); it.hasNext();) {
+                var e = it.next();
+                Contact kept = wanted.get(e.getKey());
+                if (kept == null && !isLockedKey(plan, e.getKey())) {
+                    db.deleteItem(UUID.fromString(e.getValue()));
+                    it.remove();
+                }
+            }
+            for (var e : wanted.entrySet()) {
+                UUID id = stableId("item:" + e.getKey());
+                if (!mine.containsKey(e.getKey()) && db.getItem(id) == null) {
+                    db.addItem(item(id, e.getValue()));
+                }
+                mine.put(e.getKey(), id.toString());
+            }
+        }
+    }
+
+    private static boolean isLockedKey(ContactPlan plan, String key) {
+        return plan.contacts().stream().anyMatch(c -> c.locked() && key(c).equals(key));
+    }
+
+    private static String key(Contact c) {
+        return c.spacecraft() + "|" + c.station() + "|" + c.start() + "|" + c.end();
+    }
+
+    /** The item of a contact; its id derives from the contact, so a restart does not duplicate it. */
+    private static TimelineEvent item(UUID id, Contact c) {
+        TimelineEvent ev = new TimelineEvent(id.toString());
+        ev.setName(c.station() + " contact");
+        ev.setStart(TimeEncoding.fromJavaInstant(c.start()));
+        ev.setDuration(c.duration().toMillis());
+        ev.setTags(List.of(TAG, c.station(), c.spacecraft()));
+        Map<String, String> props = new LinkedHashMap<>();
+        props.put("spacecraft", c.spacecraft());
+        props.put("station", c.station());
+        props.put("aos", c.start().toString());
+        props.put("los", c.end().toString());
+        props.put("maxElevation", String.format("%.1f", c.pass().maxElevationDeg()));
+        if (c.handover()) {
+            props.put("handover", "true");
+        }
+        ev.setProperties(props);
+        ev.setDescription(String.format("%s through %s, max elevation %.1f deg", c.spacecraft(), c.station(),
+                c.pass().maxElevationDeg()));
+        return ev;
+    }
+
+    /** A "Contact plan" view with one band per station and one for the spacecraft, made once. */
+    private void ensureView(TimelineService timeline, Spacecraft sc) {
+        var bands = timeline.getTimelineBandDb();
+        List<UUID> ids = new ArrayList<>();
+        ids.add(ensureBand(bands, sc.name() + " contacts", sc.name()));
+        for (Station st : constellation.stations()) {
+            ids.add(ensureBand(bands, st.name(), st.name()));
+        }
+        var views = timeline.getTimelineViewDb();
+        UUID viewId = stableId("view:contact-plan");
+        if (views.getView(viewId) == null) {
+            TimelineView view = new TimelineView(viewId);
+            view.setName("Contact plan");
+            view.setDescription("Planned contacts of " + sc.name() + ", by station");
+            view.setBands(ids);
+            views.addView(view);
+        }
+    }
+
+    private static UUID ensureBand(org.yamcs.timeline.TimelineBandDb bands, String name, String tag) {
+        UUID id = stableId("band:" + name);
+        if (bands.getBand(id) == null) {
+            TimelineBand band = new TimelineBand(id);
+            band.setName(name);
+            band.setType(TimelineBandType.ITEM_BAND);
+            band.setShared(true);
+            band.setSource("rdb");
+            band.setTags(List.of(tag));
+            bands.addBand(band);
+        }
+        return id;
+    }
+
+    private static UUID stableId(String name) {
+        return UUID.nameUUIDFromBytes(("najm:" + name).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static TimelineService timeline(String instance) {
+        return YamcsServer.getServer().getService(instance, TimelineService.class);
+    }
+}

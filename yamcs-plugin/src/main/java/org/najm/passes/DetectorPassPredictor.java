@@ -1,0 +1,127 @@
+package org.najm.passes;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.hipparchus.ode.events.Action;
+import org.hipparchus.util.FastMath;
+import org.najm.constellation.Station;
+import org.najm.orekit.OrekitData;
+import org.orekit.bodies.OneAxisEllipsoid;
+import org.orekit.data.DataContext;
+import org.orekit.frames.Frame;
+import org.orekit.propagation.SpacecraftState;
+import org.orekit.propagation.analytical.tle.TLEPropagator;
+import org.orekit.propagation.events.ElevationDetector;
+import org.orekit.propagation.events.ElevationExtremumDetector;
+import org.orekit.time.AbsoluteDate;
+import org.orekit.time.TimeScale;
+import org.orekit.time.TimeScales;
+import org.orekit.utils.Constants;
+import org.orekit.utils.IERSConventions;
+
+/**
+ * The straightforward reference: one {@link TLEPropagator} with one {@link ElevationDetector} (AOS/LOS)
+ * and one {@link ElevationExtremumDetector} (TCA) per spacecraft and station, max check
+ * {@value #MAX_CHECK_S} s, threshold {@value #THRESHOLD_S} s. Slow (nothing is shared), single-threaded,
+ * and like any 60 s max check it may miss passes shorter than 60 s. Used to cross-check
+ * {@link PassPredictor}; same clipping convention (a pass in progress at start has AOS = start).
+ */
+public final class DetectorPassPredictor implements PassPrediction {
+
+    static final double MAX_CHECK_S = 60.0;
+    static final double THRESHOLD_S = 1.0e-3;
+
+    private final Frame teme;
+    private final OneAxisEllipsoid earth;
+    private final TimeScale utc;
+    private final TimeScales timeScales;
+
+    public DetectorPassPredictor() {
+        this(OrekitData.context());
+    }
+
+    public DetectorPassPredictor(DataContext context) {
+        this.timeScales = context.getTimeScales();
+        this.utc = timeScales.getUTC();
+        this.teme = context.getFrames().getTEME();
+        this.earth = new OneAxisEllipsoid(Constants.WGS84_EARTH_EQUATORIAL_RADIUS,
+                Constants.WGS84_EARTH_FLATTENING, context.getFrames().getITRF(IERSConventions.IERS_2010, true));
+    }
+
+    @Override
+    public List<Pass> predict(List<SpacecraftTle> sats, List<Station> stations, Instant start, Instant end) {
+        AbsoluteDate t0 = new AbsoluteDate(start, utc);
+        AbsoluteDate t1 = new AbsoluteDate(end, utc);
+        List<Pass> passes = new ArrayList<>();
+        for (SpacecraftTle sat : sats) {
+            for (Station station : stations) {
+                passes.addAll(pair(sat, new StationGeometry(station, earth), t0, t1));
+            }
+        }
+        passes.sort(PassPredictor.ORDER);
+        return List.copyOf(passes);
+    }
+
+    private List<Pass> pair(SpacecraftTle sat, StationGeometry station, AbsoluteDate t0, AbsoluteDate t1) {
+        TLEPropagator prop = TLEPropagator.selectExtrapolator(sat.tle(), teme);
+        List<SpacecraftState> crossings = new ArrayList<>(); // alternating AOS, LOS
+        List<SpacecraftState> maxima = new ArrayList<>();
+        ElevationExtremumDetector extremum = new ElevationExtremumDetector(MAX_CHECK_S, THRESHOLD_S, station.topo);
+        SpacecraftState initial = prop.propagate(t0);
+        if (station.elevationAboveMask(initial.getPosition(), initial.getFrame(), t0) > 0) {
+            crossings.add(initial); // in progress at start: clipped
+        }
+        prop.addEventDetector(new ElevationDetector(MAX_CHECK_S, THRESHOLD_S, station.topo)
+                .withConstantElevation(station.mask)
+                .withHandler((s, d, increasing) -> {
+                    // AOS when rising; a LOS with no AOS before it cannot happen after the start check
+                    if (increasing == (crossings.size() % 2 == 0)) {
+                        crossings.add(s);
+                    }
+                    return Action.CONTINUE;
+                }));
+        prop.addEventDetector(extremum.withHandler((s, d, increasing) -> {
+            if (!increasing) { // elevation rate goes from + to -: a maximum
+                maxima.add(s);
+            }
+            return Action.CONTINUE;
+        }));
+        SpacecraftState last = prop.propagate(t0, t1);
+        if (crossings.size() % 2 == 1) {
+            crossings.add(last); // in progress at end: clipped
+        }
+        List<Pass> passes = new ArrayList<>();
+        for (int i = 0; i + 1 < crossings.size(); i += 2) {
+            SpacecraftState aos = crossings.get(i);
+            SpacecraftState los = crossings.get(i + 1);
+            SpacecraftState tca = null;
+            double maxEl = Double.NEGATIVE_INFINITY;
+            List<SpacecraftState> candidates = new ArrayList<>(List.of(aos, los));
+            for (SpacecraftState m : maxima) {
+                if (m.getDate().compareTo(aos.getDate()) >= 0 && m.getDate().compareTo(los.getDate()) <= 0) {
+                    candidates.add(m);
+                }
+            }
+            for (SpacecraftState c : candidates) {
+                double e = station.topo.getElevation(c.getPosition(), c.getFrame(), c.getDate());
+                if (e > maxEl) {
+                    maxEl = e;
+                    tca = c;
+                }
+            }
+            passes.add(new Pass(sat.spacecraft(), station.station.name(), instant(aos), instant(los), instant(tca),
+                    FastMath.toDegrees(maxEl), azimuth(station, aos), azimuth(station, los)));
+        }
+        return passes;
+    }
+
+    private double azimuth(StationGeometry station, SpacecraftState s) {
+        return station.azimuthDeg(s.getPosition(), s.getFrame(), s.getDate());
+    }
+
+    private Instant instant(SpacecraftState s) {
+        return s.getDate().toInstant(timeScales);
+    }
+}

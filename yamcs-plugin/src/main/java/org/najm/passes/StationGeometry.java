@@ -1,0 +1,54 @@
+package org.najm.passes;
+
+import org.hipparchus.geometry.euclidean.threed.Vector3D;
+import org.hipparchus.util.FastMath;
+import org.najm.constellation.Station;
+import org.orekit.bodies.GeodeticPoint;
+import org.orekit.bodies.OneAxisEllipsoid;
+import org.orekit.frames.Frame;
+import org.orekit.frames.TopocentricFrame;
+import org.orekit.time.AbsoluteDate;
+
+/**
+ * A station's topocentric frame on the WGS84 ellipsoid, plus its position and zenith in the Earth
+ * frame precomputed once: the grid scan then needs one dot product per spacecraft and station
+ * instead of a frame transform (TopocentricFrame's own math, hoisted out of the loop).
+ */
+final class StationGeometry {
+
+    final Station station;
+    final TopocentricFrame topo;
+    /** Elevation mask, radians. */
+    final double mask;
+    private final double px, py, pz;
+    private final double zx, zy, zz;
+
+    StationGeometry(Station station, OneAxisEllipsoid earth) {
+        this.station = station;
+        this.topo = new TopocentricFrame(earth, new GeodeticPoint(FastMath.toRadians(station.latitude()),
+                FastMath.toRadians(station.longitude()), station.altitude()), station.name());
+        this.mask = FastMath.toRadians(station.mask());
+        Vector3D p = topo.getCartesianPoint();
+        Vector3D z = topo.getZenith();
+        px = p.getX(); py = p.getY(); pz = p.getZ();
+        zx = z.getX(); zy = z.getY(); zz = z.getZ();
+    }
+
+    /** Elevation above the mask (radians) of a point given in the Earth (ITRF) frame: the grid's fast path. */
+    double elevationAboveMask(double x, double y, double z) {
+        double dx = x - px, dy = y - py, dz = z - pz;
+        double r = FastMath.sqrt(dx * dx + dy * dy + dz * dz);
+        return FastMath.asin((dx * zx + dy * zy + dz * zz) / r) - mask;
+    }
+
+    /** Elevation above the mask (radians) through Orekit's full frame chain: the refinement path. */
+    double elevationAboveMask(Vector3D position, Frame frame, AbsoluteDate date) {
+        return topo.getElevation(position, frame, date) - mask;
+    }
+
+    /** Azimuth, degrees from north, clockwise, in [0, 360). */
+    double azimuthDeg(Vector3D position, Frame frame, AbsoluteDate date) {
+        double az = FastMath.toDegrees(topo.getAzimuth(position, frame, date));
+        return az < 0 ? az + 360 : az >= 360 ? az - 360 : az;
+    }
+}
