@@ -134,7 +134,8 @@ class ContactPlanIT {
         assertTrue(r.body().toLowerCase().contains("checksum"), r.body());
         assertEquals(before.body(), sys.rest.get("/najm/tles").body());
 
-        String older = "1 99003U 26900C   26300.00000000  .00000000  00000-0  00000+0 0  9993\n"
+        String older1 = "1 99003U 26900C   26300.00000000  .00000000  00000-0  00000+0 0  999";
+        String older = older1 + org.najm.passes.TleParser.checksum(older1) + "\n"
                 + "2 99003  98.6000  30.0000 0012000  90.0000  45.0000 14.32016018    17\n";
         var r2 = sys.rest.post("/najm/tles", "{\"text\": \"" + older.replace("\n", "\\n") + "\"}");
         assertEquals(400, r2.status(), r2.body());
