@@ -1,0 +1,611 @@
+package org.najm.bench;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+import org.hipparchus.geometry.euclidean.threed.Vector3D;
+import org.hipparchus.util.FastMath;
+import org.najm.constellation.Constellation;
+import org.najm.constellation.Spacecraft;
+import org.najm.constellation.Station;
+import org.najm.orekit.OrekitData;
+import org.najm.passes.DetectorPassPredictor;
+import org.najm.passes.Pass;
+import org.najm.passes.PassPredictor;
+import org.najm.passes.SpacecraftTle;
+import org.najm.passes.TleParser;
+import org.najm.passes.TleSet;
+import org.najm.planning.ContactPlan;
+import org.najm.planning.ContactPlanner;
+import org.najm.planning.PlanningRequest;
+import org.orekit.bodies.GeodeticPoint;
+import org.orekit.bodies.OneAxisEllipsoid;
+import org.orekit.data.DataContext;
+import org.orekit.frames.Frame;
+import org.orekit.frames.StaticTransform;
+import org.orekit.frames.TopocentricFrame;
+import org.orekit.propagation.analytical.tle.TLE;
+import org.orekit.propagation.analytical.tle.TLEPropagator;
+import org.orekit.time.AbsoluteDate;
+import org.orekit.utils.Constants;
+import org.orekit.utils.IERSConventions;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+
+/**
+ * Pass prediction and contact planning benchmark: {@link PassPredictor} (grid + root finding) against
+ * {@link DetectorPassPredictor} (one ElevationDetector per spacecraft and station) and Skyfield
+ * (tools/passes/skyfield_passes.py), on the real network and on a synthetic 100 x 30 one, plus
+ * {@link ContactPlanner#plan} and PassPredictor's scaling. See bench/README.md.
+ */
+public final class PassPlanningBench {
+
+    static final Instant START = Instant.parse("2026-11-20T00:00:00Z");
+    static final String SKYFIELD_SCRIPT = "tools/passes/skyfield_passes.py";
+    static final String SKYFIELD_WRAPPER = "bench/src/main/python/skyfield_timed.py";
+
+    private final StringBuilder out = new StringBuilder();
+    private final DataContext ctx = OrekitData.context();
+    private final int days = BenchSupport.intProp("bench.days", 7);
+    private final int reps = BenchSupport.intProp("bench.reps", 3);
+    private final int synthSats = BenchSupport.intProp("bench.synthSats", 100);
+    private final int synthStations = BenchSupport.intProp("bench.synthStations", 30);
+    private final int detSats = BenchSupport.intProp("bench.detectorSats", 10);
+    private final int detDays = BenchSupport.intProp("bench.detectorDays", 7);
+    private final int skySats = BenchSupport.intProp("bench.skyfieldSats", 2);
+    private final int skyDays = BenchSupport.intProp("bench.skyfieldDays", 1);
+    private final boolean skipSkyfield = Boolean.getBoolean("bench.noSkyfield");
+    private String python;
+
+    public static void main(String[] args) throws Exception {
+        Locale.setDefault(Locale.ROOT);
+        new PassPlanningBench().run();
+    }
+
+    private void run() throws Exception {
+        Path root = BenchSupport.repoRoot();
+        Instant end = START.plus(Duration.ofDays(days));
+        line("PassPlanningBench  %s", Instant.now());
+        line("%s", BenchSupport.environment());
+        line("window %s .. %s (%d days); PassPredictor: 30 s grid, %d threads; timings: median of %d unless said",
+                START, end, days, Runtime.getRuntime().availableProcessors(), reps);
+        if (!skipSkyfield) {
+            python = python();
+            line("Skyfield: %s %s (via %s; compute_s = the script's main() as timed inside the process)",
+                    python, SKYFIELD_SCRIPT, SKYFIELD_WRAPPER);
+        }
+
+        // ---------------------------------------------------------------- real network
+        Constellation real = Constellation.load(root.resolve(Constellation.DEFAULT_PATH));
+        List<SpacecraftTle> realSats = TleSet.launch(real, TleParser.of(real, ctx.getTimeScales().getUTC())).all();
+        List<Station> realStations = real.stations();
+
+        Constellation synth = synthetic(synthSats, synthStations, real);
+        List<SpacecraftTle> synthTles = syntheticTles(synth);
+
+        progress("warm-up (JIT)");
+        PassPredictor grid = new PassPredictor();
+        DetectorPassPredictor detector = new DetectorPassPredictor();
+        ContactPlanner planner = new ContactPlanner();
+        for (int i = 0; i < 2; i++) {
+            List<Pass> w = grid.predict(realSats, realStations, START, end);
+            planner.plan(PlanningRequest.of(w, real, START));
+            grid.predict(synthTles.subList(0, Math.min(25, synthTles.size())), synth.stations(), START,
+                    START.plus(Duration.ofDays(1)));
+        }
+        detector.predict(realSats, realStations.subList(0, 2), START, START.plus(Duration.ofDays(1)));
+
+        progress("real network");
+        Timed<List<Pass>> a = time(reps, () -> grid.predict(realSats, realStations, START, end));
+        Timed<List<Pass>> b = time(1, () -> detector.predict(realSats, realStations, START, end));
+        Skyfield c = skipSkyfield ? null : skyfield(realSats, realStations, START, end);
+        Timed<ContactPlan> d = time(reps, () -> planner.plan(PlanningRequest.of(a.value, real, START)));
+
+        line("");
+        line("== Real network: %d spacecraft x %d stations x %d days (etc/constellation.yaml, launch TLEs) ==",
+                realSats.size(), realStations.size(), days);
+        header();
+        row("(a) PassPredictor", a.value.size(), a.seconds, a.seconds, "");
+        row("(b) DetectorPassPredictor", b.value.size(), b.seconds, a.seconds, "single run, 1 thread");
+        if (c != null) {
+            row("(c) Skyfield compute", c.passes.size(), c.computeSeconds, a.seconds, "main() inside python");
+            row("(c) Skyfield process", c.passes.size(), c.wallSeconds, a.seconds,
+                    String.format("wall; python start+import %.2f s", c.wallSeconds - c.computeSeconds));
+        }
+        row("(d) ContactPlanner.plan", a.value.size(), d.seconds, Double.NaN,
+                String.format("%d contacts, %d rejections", d.value.contacts().size(), d.value.rejections().size()));
+        line("ratios: b/a = %.1fx (a is %.1fx faster than b)%s", b.seconds / a.seconds, b.seconds / a.seconds,
+                c == null ? "" : String.format(";  c/a = %.1fx on Skyfield's compute time, %.1fx on its process wall time",
+                        c.computeSeconds / a.seconds, c.wallSeconds / a.seconds));
+        line("a vs b: %s", compare(a.value, b.value).describe());
+        if (c != null) {
+            Diff ac = compare(a.value, c.passes);
+            line("a vs c: %s -> %s", ac.describe(), ac.agreesWithin(1.0) ? "OK, within 1 s" : "NOT within 1 s");
+        }
+
+        // ---------------------------------------------------------------- synthetic network
+        progress("synthetic network");
+        Timed<List<Pass>> sa = time(reps, () -> grid.predict(synthTles, synth.stations(), START, end));
+        Timed<ContactPlan> sd = time(reps, () -> planner.plan(PlanningRequest.of(sa.value, synth, START)));
+
+        Instant detEnd = START.plus(Duration.ofDays(detDays));
+        List<SpacecraftTle> detTles = synthTles.subList(0, Math.min(detSats, synthTles.size()));
+        progress("synthetic network, detector subset");
+        Timed<List<Pass>> sbA = time(reps, () -> grid.predict(detTles, synth.stations(), START, detEnd));
+        Timed<List<Pass>> sb = time(1, () -> detector.predict(detTles, synth.stations(), START, detEnd));
+        double detScale = (double) synthSats * synthStations * days / ((double) detTles.size() * synthStations * detDays);
+
+        Instant skyEnd = START.plus(Duration.ofDays(skyDays));
+        List<SpacecraftTle> skyTles = synthTles.subList(0, Math.min(skySats, synthTles.size()));
+        double skyScale = (double) synthSats * synthStations * days / ((double) skyTles.size() * synthStations * skyDays);
+        Timed<List<Pass>> scA = null;
+        Skyfield sc = null;
+        if (!skipSkyfield) {
+            progress("synthetic network, Skyfield subset");
+            scA = time(reps, () -> grid.predict(skyTles, synth.stations(), START, skyEnd));
+            sc = skyfield(skyTles, synth.stations(), START, skyEnd);
+        }
+
+        line("");
+        line("== Synthetic network: %d spacecraft x %d stations x %d days ==", synthSats, synthStations, days);
+        line("spacecraft: LEO, inclination 50-98 deg, 14.2-15.5 rev/day, e 0.0005-0.002, RAAN/arg. perigee/mean "
+                + "anomaly spread (Random seed 20261120), epoch 2026-11-20");
+        line("stations: latitude -70..78 deg, longitude golden-angle spread, mask 5-10 deg; owners/partners "
+                + "spread over 4 partners + shared; turnaround %d s", synth.turnaroundSeconds());
+        header();
+        row("(a) PassPredictor", sa.value.size(), sa.seconds, sa.seconds,
+                sa.seconds < 5.0 ? "target < 5 s: MET" : "target < 5 s: NOT MET");
+        row("(d) ContactPlanner.plan", sa.value.size(), sd.seconds, Double.NaN,
+                String.format("%d contacts, %d rejections", sd.value.contacts().size(), sd.value.rejections().size()));
+        line("");
+        line("references on subsets (extrapolated to %dx%dx%dd assuming cost linear in spacecraft x stations x days):",
+                synthSats, synthStations, days);
+        line("%-34s %7s %10s %12s %10s  %s", "subset", "passes", "measured", "extrap.full", "ratio/a", "check");
+        line("%-34s %7d %9.2fs %11.1fs %10s  %s", String.format("(a) PassPredictor %dx%dx%dd", detTles.size(),
+                synthStations, detDays), sbA.value.size(), sbA.seconds, sbA.seconds * detScale, "", "");
+        line("%-34s %7d %9.2fs %11.1fs %9.1fx  %s", String.format("(b) Detector %dx%dx%dd", detTles.size(),
+                synthStations, detDays), sb.value.size(), sb.seconds, sb.seconds * detScale,
+                sb.seconds * detScale / sa.seconds, "vs a on the subset: " + compare(sbA.value, sb.value).describe());
+        line("    b/a measured on the same subset: %.1fx", sb.seconds / sbA.seconds);
+        if (sc != null) {
+            Diff d2 = compare(scA.value, sc.passes);
+            line("%-34s %7d %9.2fs %11.1fs %10s  %s", String.format("(a) PassPredictor %dx%dx%dd", skyTles.size(),
+                    synthStations, skyDays), scA.value.size(), scA.seconds, scA.seconds * skyScale, "", "");
+            line("%-34s %7d %9.2fs %11.1fs %9.1fx  %s", String.format("(c) Skyfield compute %dx%dx%dd",
+                    skyTles.size(), synthStations, skyDays), sc.passes.size(), sc.computeSeconds,
+                    sc.computeSeconds * skyScale, sc.computeSeconds * skyScale / sa.seconds,
+                    "vs a on the subset: " + d2.describe() + (d2.agreesWithin(1.0) ? " -> OK, within 1 s" : " -> NOT within 1 s"));
+            line("%-34s %7d %9.2fs %11.1fs %9.1fx  %s", String.format("(c) Skyfield process %dx%dx%dd",
+                    skyTles.size(), synthStations, skyDays), sc.passes.size(), sc.wallSeconds,
+                    sc.wallSeconds * skyScale, sc.wallSeconds * skyScale / sa.seconds,
+                    "wall time incl. python start-up (not scaled separately)");
+            line("    c/a measured on the same subset: %.1fx (compute), %.1fx (process wall)",
+                    sc.computeSeconds / scA.seconds, sc.wallSeconds / scA.seconds);
+        }
+
+        // ---------------------------------------------------------------- scaling
+        progress("scaling");
+        Map<String, Double> cache = new HashMap<>();
+        cache.put(synthSats + "/" + synthStations + "/" + days, sa.seconds);
+        fullThreadedSeconds = sa.seconds;
+        int[] satSteps = BenchSupport.intListProp("bench.scaleSats", "25,50,100");
+        int[] stationSteps = BenchSupport.intListProp("bench.scaleStations", "10,20,30");
+        int[] daySteps = BenchSupport.intListProp("bench.scaleDays", "1,3,7");
+        line("");
+        line("== Scaling of PassPredictor (30 s grid, %d threads, median of %d) ==",
+                Runtime.getRuntime().availableProcessors(), reps);
+        line("%-10s %5s %8s %5s %8s %9s %12s", "series", "sc", "stations", "days", "passes", "time", "us/pair-day");
+        double[][] satFit = scaling("spacecraft", satSteps, s -> new int[] {s, synthStations, days}, synth, synthTles, cache);
+        double[][] stFit = scaling("stations", stationSteps, n -> new int[] {synthSats, n, days}, synth, synthTles, cache);
+        double[][] dayFit = scaling("days", daySteps, dd -> new int[] {synthSats, synthStations, dd}, synth, synthTles, cache);
+        line("linear fits  t = t0 + slope * x  (share of the %dx%dx%dd time that grows with x):", synthSats,
+                synthStations, days);
+        fitLine("spacecraft", satFit, sa.seconds, synthSats);
+        fitLine("stations", stFit, sa.seconds, synthStations);
+        fitLine("days", dayFit, sa.seconds, days);
+
+        // ---------------------------------------------------------------- grid cost breakdown
+        progress("grid cost breakdown");
+        breakdown(synthTles, synth.stations(), days);
+
+        String text = out.toString();
+        System.out.print(text);
+        Path file = BenchSupport.writeResult(root, "pass-planning", text);
+        System.err.println("report written to " + file);
+    }
+
+    // ------------------------------------------------------------------------------------------------- scaling
+
+    private interface Config {
+        int[] of(int x);
+    }
+
+    private double[][] scaling(String series, int[] steps, Config cfg, Constellation synth, List<SpacecraftTle> tles,
+            Map<String, Double> cache) {
+        double[][] pts = new double[steps.length][2];
+        for (int i = 0; i < steps.length; i++) {
+            int[] c = cfg.of(steps[i]);
+            String key = c[0] + "/" + c[1] + "/" + c[2];
+            List<SpacecraftTle> s = tles.subList(0, Math.min(c[0], tles.size()));
+            List<Station> st = synth.stations().subList(0, Math.min(c[1], synth.stations().size()));
+            Instant e = START.plus(Duration.ofDays(c[2]));
+            PassPredictor p = new PassPredictor();
+            int passes = p.predict(s, st, START, e).size();
+            double t = cache.containsKey(key) ? cache.get(key) : time(reps, () -> p.predict(s, st, START, e)).seconds;
+            cache.put(key, t);
+            line("%-10s %5d %8d %5d %8d %8.2fs %12.1f", series, c[0], c[1], c[2], passes, t,
+                    t * 1e6 / ((double) c[0] * c[1] * c[2]));
+            pts[i][0] = steps[i];
+            pts[i][1] = t;
+        }
+        return pts;
+    }
+
+    private void fitLine(String name, double[][] pts, double full, int fullX) {
+        double mx = 0;
+        double my = 0;
+        for (double[] p : pts) {
+            mx += p[0] / pts.length;
+            my += p[1] / pts.length;
+        }
+        double sxy = 0;
+        double sxx = 0;
+        for (double[] p : pts) {
+            sxy += (p[0] - mx) * (p[1] - my);
+            sxx += (p[0] - mx) * (p[0] - mx);
+        }
+        double slope = sxx == 0 ? 0 : sxy / sxx;
+        double t0 = my - slope * mx;
+        line("  %-10s t0 = %6.2f s, slope = %7.4f s per %s -> %3.0f%% of the full time scales with %s",
+                name, t0, slope, name.replaceAll("s$", ""), 100 * slope * fullX / full, name);
+    }
+
+    /**
+     * The grid phase of PassPredictor replayed single-threaded, each kind of work timed on its own:
+     * TEME->ITRF transforms (per epoch), SGP4 (per spacecraft and epoch), elevation checks (per spacecraft,
+     * station and epoch). Refinement = the rest of the 1-thread PassPredictor time.
+     */
+    private void breakdown(List<SpacecraftTle> tles, List<Station> stations, int d) {
+        Frame teme = ctx.getFrames().getTEME();
+        Frame itrf = ctx.getFrames().getITRF(IERSConventions.IERS_2010, true);
+        OneAxisEllipsoid earth = new OneAxisEllipsoid(Constants.WGS84_EARTH_EQUATORIAL_RADIUS,
+                Constants.WGS84_EARTH_FLATTENING, itrf);
+        AbsoluteDate t0 = new AbsoluteDate(START, ctx.getTimeScales().getUTC());
+        int n = (int) Math.ceil(d * 86400.0 / PassPredictor.DEFAULT_STEP_S);
+        double h = d * 86400.0 / n;
+        int ns = tles.size();
+        int nst = stations.size();
+        double[][] pz = new double[nst][6];
+        for (int j = 0; j < nst; j++) {
+            Station s = stations.get(j);
+            TopocentricFrame topo = new TopocentricFrame(earth, new GeodeticPoint(FastMath.toRadians(s.latitude()),
+                    FastMath.toRadians(s.longitude()), s.altitude()), s.name());
+            Vector3D p = topo.getCartesianPoint();
+            Vector3D z = topo.getZenith();
+            pz[j] = new double[] {p.getX(), p.getY(), p.getZ(), z.getX(), z.getY(), z.getZ()};
+        }
+        TLEPropagator[] props = new TLEPropagator[ns];
+        for (int s = 0; s < ns; s++) {
+            props[s] = TLEPropagator.selectExtrapolator(tles.get(s).tle(), teme);
+        }
+        AbsoluteDate[] dates = new AbsoluteDate[n + 1];
+        for (int k = 0; k <= n; k++) {
+            dates[k] = t0.shiftedBy(k * h);
+        }
+        // transforms
+        long a0 = System.nanoTime();
+        StaticTransform[] tr = new StaticTransform[n + 1];
+        for (int k = 0; k <= n; k++) {
+            tr[k] = teme.getStaticTransformTo(itrf, dates[k]);
+        }
+        double tTransform = (System.nanoTime() - a0) / 1e9;
+        // SGP4 + transformPosition
+        long b0 = System.nanoTime();
+        double[][] xyz = new double[ns][3 * (n + 1)];
+        for (int s = 0; s < ns; s++) {
+            for (int k = 0; k <= n; k++) {
+                Vector3D p = tr[k].transformPosition(props[s].getPVCoordinates(dates[k]).getPosition());
+                xyz[s][3 * k] = p.getX();
+                xyz[s][3 * k + 1] = p.getY();
+                xyz[s][3 * k + 2] = p.getZ();
+            }
+        }
+        double tSgp4 = (System.nanoTime() - b0) / 1e9;
+        // elevation checks
+        double[] g = new double[n + 1];
+        double sink = 0;
+        long c0 = System.nanoTime();
+        for (int s = 0; s < ns; s++) {
+            double[] q = xyz[s];
+            for (int j = 0; j < nst; j++) {
+                double[] st = pz[j];
+                for (int k = 0; k <= n; k++) {
+                    double dx = q[3 * k] - st[0];
+                    double dy = q[3 * k + 1] - st[1];
+                    double dz = q[3 * k + 2] - st[2];
+                    double r = FastMath.sqrt(dx * dx + dy * dy + dz * dz);
+                    g[k] = FastMath.asin((dx * st[3] + dy * st[4] + dz * st[5]) / r);
+                }
+                sink += g[n / 2];
+            }
+        }
+        double tElev = (System.nanoTime() - c0) / 1e9;
+        PassPredictor one = new PassPredictor(ctx, PassPredictor.DEFAULT_STEP_S, 1);
+        Timed<List<Pass>> whole = time(1, () -> one.predict(tles, stations, START, START.plus(Duration.ofDays(d))));
+        double grid = tTransform + tSgp4 + tElev;
+        line("");
+        line("== Where PassPredictor's time goes: %dx%dx%dd, ONE thread (grid replayed piece by piece) ==", ns, nst, d);
+        line("%-40s %10s %9s %8s  %s", "work", "count", "time", "share", "scales with");
+        line("%-40s %10d %8.3fs %7.1f%%  %s", "TEME->ITRF transforms (per epoch)", n + 1, tTransform,
+                100 * tTransform / whole.seconds, "days only");
+        line("%-40s %10d %8.3fs %7.1f%%  %s", "SGP4 + TEME->ITRF apply (per sc, epoch)", (long) ns * (n + 1), tSgp4,
+                100 * tSgp4 / whole.seconds, "spacecraft x days");
+        line("%-40s %10d %8.3fs %7.1f%%  %s", "elevation checks (per sc, station, epoch)", (long) ns * nst * (n + 1),
+                tElev, 100 * tElev / whole.seconds, "spacecraft x stations x days");
+        line("%-40s %10d %8.3fs %7.1f%%  %s", "refinement (AOS/LOS/TCA/az; = rest)", whole.value.size(),
+                Math.max(0, whole.seconds - grid), 100 * Math.max(0, whole.seconds - grid) / whole.seconds,
+                "passes ~ spacecraft x stations x days");
+        line("%-40s %10s %8.3fs %7.1f%%  %s", "PassPredictor, 1 thread, total", "", whole.seconds, 100.0,
+                String.format("(%.2f s with %d threads above)", fullThreadedSeconds, Runtime.getRuntime().availableProcessors()));
+        line("per unit: transform %.2f us, SGP4 %.2f us, elevation check %.3f us, refinement %.0f us per pass   (sink %.1e)",
+                tTransform * 1e6 / (n + 1), tSgp4 * 1e6 / ((double) ns * (n + 1)),
+                tElev * 1e6 / ((double) ns * nst * (n + 1)),
+                Math.max(0, whole.seconds - grid) * 1e6 / Math.max(1, whole.value.size()), sink);
+    }
+
+    private double fullThreadedSeconds;
+
+    // ------------------------------------------------------------------------------------------------- synthetic
+
+    /** Synthetic spacecraft (with valid launch TLE lines) and stations, deterministic. */
+    static Constellation synthetic(int nSats, int nStations, Constellation real) {
+        Random rnd = new Random(20261120L);
+        List<Spacecraft> sats = new ArrayList<>();
+        for (int i = 0; i < nSats; i++) {
+            int norad = 90001 + i;
+            double inc = 50 + 48 * rnd.nextDouble();
+            double raan = 360 * rnd.nextDouble();
+            double ecc = 0.0005 + 0.0015 * rnd.nextDouble();
+            double argp = 360 * rnd.nextDouble();
+            double ma = 360 * rnd.nextDouble();
+            double mm = 14.2 + 1.3 * rnd.nextDouble();
+            String name = String.format("SYN-%03d", i + 1);
+            String l1 = withChecksum(String.format("1 %05dU 26900A   26324.00000000  .00000000  00000-0  00000+0 0  999",
+                    norad));
+            String l2 = withChecksum(String.format("2 %05d %8.4f %8.4f %07d %8.4f %8.4f %11.8f%5d", norad, inc, raan,
+                    Math.round(ecc * 1e7), argp, ma, mm, 1));
+            sats.add(new Spacecraft(name, "syn-" + (i + 1), 0x200 + i, "partner" + (i % 4), "S" + (i + 1), norad,
+                    List.of(name, l1, l2)));
+        }
+        List<Station> stations = new ArrayList<>();
+        for (int j = 0; j < nStations; j++) {
+            double lat = nStations == 1 ? 0 : -70 + 148.0 * j / (nStations - 1);
+            double lon = ((j * 137.50776405) % 360.0) - 180.0;
+            double mask = 5 + (j % 6);
+            String owner = j % 5 == 0 ? Station.SHARED : "partner" + (j % 4);
+            stations.add(new Station(j, String.format("GS-%02d", j + 1), lat, lon, 50 + 37 * (j % 20), mask, owner));
+        }
+        return new Constellation(sats, stations, real.turnaroundSeconds(), real.transport());
+    }
+
+    private static String withChecksum(String l) {
+        if (l.length() != TleParser.LINE_LENGTH - 1) {
+            throw new IllegalStateException("bad synthetic TLE line length " + l.length() + ": '" + l + "'");
+        }
+        return l + TleParser.checksum(l);
+    }
+
+    /** The synthetic launch TLEs through the product's own parser (checksums, format, Orekit). */
+    private List<SpacecraftTle> syntheticTles(Constellation synth) {
+        return TleSet.launch(synth, TleParser.of(synth, ctx.getTimeScales().getUTC())).all();
+    }
+
+    // ------------------------------------------------------------------------------------------------- compare
+
+    record Diff(int a, int b, int matched, List<Pass> onlyA, List<Pass> onlyB, double maxDAos, double maxDLos) {
+
+        boolean agreesWithin(double s) {
+            return onlyA.isEmpty() && onlyB.isEmpty() && maxDAos < s && maxDLos < s;
+        }
+
+        String describe() {
+            StringBuilder sb = new StringBuilder(String.format("%d vs %d passes, %d matched, max |dAOS| %.4f s, "
+                    + "max |dLOS| %.4f s", a, b, matched, maxDAos, maxDLos));
+            if (!onlyA.isEmpty() || !onlyB.isEmpty()) {
+                sb.append(String.format("; only in first: %d%s; only in second: %d%s", onlyA.size(), shortest(onlyA),
+                        onlyB.size(), shortest(onlyB)));
+            } else {
+                sb.append("; same passes");
+            }
+            return sb.toString();
+        }
+
+        private static String shortest(List<Pass> l) {
+            return l.isEmpty() ? "" : String.format(" (longest %.1f s)",
+                    l.stream().mapToDouble(p -> p.duration().toNanos() / 1e9).max().orElse(0));
+        }
+    }
+
+    /** Pairs passes of the same spacecraft and station that overlap in time (the closest AOS first). */
+    static Diff compare(List<Pass> a, List<Pass> b) {
+        Map<String, List<Pass>> byKey = new HashMap<>();
+        for (Pass p : b) {
+            byKey.computeIfAbsent(p.spacecraft() + "|" + p.station(), k -> new ArrayList<>()).add(p);
+        }
+        Map<Pass, Boolean> used = new java.util.IdentityHashMap<>();
+        List<Pass> onlyA = new ArrayList<>();
+        double dAos = 0;
+        double dLos = 0;
+        int matched = 0;
+        for (Pass p : a) {
+            Pass best = null;
+            double bestD = Double.MAX_VALUE;
+            for (Pass q : byKey.getOrDefault(p.spacecraft() + "|" + p.station(), List.of())) {
+                if (used.containsKey(q) || !(q.aos().compareTo(p.los()) <= 0 && q.los().compareTo(p.aos()) >= 0)) {
+                    continue;
+                }
+                double dd = seconds(p.aos(), q.aos());
+                if (dd < bestD) {
+                    bestD = dd;
+                    best = q;
+                }
+            }
+            if (best == null) {
+                onlyA.add(p);
+            } else {
+                used.put(best, true);
+                matched++;
+                dAos = Math.max(dAos, bestD);
+                dLos = Math.max(dLos, seconds(p.los(), best.los()));
+            }
+        }
+        List<Pass> onlyB = b.stream().filter(q -> !used.containsKey(q)).toList();
+        return new Diff(a.size(), b.size(), matched, onlyA, onlyB, dAos, dLos);
+    }
+
+    static double seconds(Instant x, Instant y) {
+        return Math.abs(Duration.between(x, y).toNanos()) / 1e9;
+    }
+
+    // ------------------------------------------------------------------------------------------------- skyfield
+
+    record Skyfield(List<Pass> passes, double wallSeconds, double computeSeconds) {
+    }
+
+    private Skyfield skyfield(List<SpacecraftTle> sats, List<Station> stations, Instant start, Instant end)
+            throws IOException, InterruptedException {
+        JsonObject req = new JsonObject();
+        req.addProperty("start", start.toString());
+        req.addProperty("end", end.toString());
+        JsonArray tles = new JsonArray();
+        for (SpacecraftTle t : sats) {
+            JsonObject o = new JsonObject();
+            o.addProperty("name", t.spacecraft());
+            o.addProperty("line1", t.line1());
+            o.addProperty("line2", t.line2());
+            tles.add(o);
+        }
+        req.add("tles", tles);
+        JsonArray sts = new JsonArray();
+        for (Station s : stations) {
+            JsonObject o = new JsonObject();
+            o.addProperty("name", s.name());
+            o.addProperty("latitude", s.latitude());
+            o.addProperty("longitude", s.longitude());
+            o.addProperty("altitude", s.altitude());
+            o.addProperty("mask", s.mask());
+            sts.add(o);
+        }
+        req.add("stations", sts);
+        Path err = Files.createTempFile("skyfield-bench", ".err");
+        try {
+            long t0 = System.nanoTime();
+            Process p = new ProcessBuilder(python, SKYFIELD_WRAPPER, SKYFIELD_SCRIPT)
+                    .redirectError(err.toFile()).start();
+            p.getOutputStream().write(req.toString().getBytes(StandardCharsets.UTF_8));
+            p.getOutputStream().close();
+            String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!p.waitFor(3600, TimeUnit.SECONDS) || p.exitValue() != 0) {
+                throw new IllegalStateException(SKYFIELD_SCRIPT + " failed: " + Files.readString(err));
+            }
+            double wall = (System.nanoTime() - t0) / 1e9;
+            double compute = Double.NaN;
+            for (String l : Files.readAllLines(err)) {
+                if (l.startsWith("BENCH_TIMING")) {
+                    for (String f : l.split("\\s+")) {
+                        if (f.startsWith("compute_s=")) {
+                            compute = Double.parseDouble(f.substring("compute_s=".length()));
+                        }
+                    }
+                }
+            }
+            List<Pass> passes = new ArrayList<>();
+            for (JsonElement e : JsonParser.parseString(text).getAsJsonObject().getAsJsonArray("passes")) {
+                JsonObject o = e.getAsJsonObject();
+                passes.add(new Pass(o.get("spacecraft").getAsString(), o.get("station").getAsString(),
+                        Instant.parse(o.get("aos").getAsString()), Instant.parse(o.get("los").getAsString()),
+                        Instant.parse(o.get("tca").getAsString()), o.get("maxElevationDeg").getAsDouble(),
+                        Double.NaN, Double.NaN));
+            }
+            return new Skyfield(passes, wall, compute);
+        } finally {
+            Files.deleteIfExists(err);
+        }
+    }
+
+    /** The first interpreter that imports skyfield: -Dbench.python, python3, /usr/bin/python3. */
+    private static String python() throws InterruptedException, IOException {
+        List<String> candidates = new ArrayList<>();
+        String configured = System.getProperty("bench.python");
+        if (configured != null && !configured.isBlank()) {
+            candidates.add(configured);
+        }
+        candidates.add("python3");
+        candidates.add("/usr/bin/python3");
+        for (String py : candidates) {
+            try {
+                Process p = new ProcessBuilder(py, "-c", "import skyfield.api").redirectErrorStream(true).start();
+                p.getInputStream().readAllBytes();
+                if (p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0) {
+                    return py;
+                }
+            } catch (IOException e) {
+                // next
+            }
+        }
+        throw new IllegalStateException("no python3 with Skyfield (apt-get install python3-skyfield), tried "
+                + candidates + "; or run with -Dbench.noSkyfield=true");
+    }
+
+    // ------------------------------------------------------------------------------------------------- output
+
+    record Timed<T>(T value, double seconds) {
+    }
+
+    /** Median wall time of {@code n} runs; the value of the last. */
+    private static <T> Timed<T> time(int n, Supplier<T> work) {
+        double[] t = new double[n];
+        T v = null;
+        for (int i = 0; i < n; i++) {
+            long t0 = System.nanoTime();
+            v = work.get();
+            t[i] = (System.nanoTime() - t0) / 1e9;
+        }
+        Arrays.sort(t);
+        return new Timed<>(v, t[n / 2]);
+    }
+
+    private void header() {
+        line("%-28s %8s %10s %10s  %s", "method", "passes", "time", "x of (a)", "note");
+    }
+
+    private void row(String name, int passes, double s, double ref, String note) {
+        line("%-28s %8d %9.3fs %10s  %s", name, passes, s, Double.isNaN(ref) ? "" : String.format("%.1fx", s / ref),
+                note);
+    }
+
+    private void line(String fmt, Object... args) {
+        out.append(String.format(fmt, args)).append('\n');
+    }
+
+    private static void progress(String what) {
+        System.err.println("[PassPlanningBench] " + what + " ...");
+    }
+
+}
