@@ -2,6 +2,8 @@ package org.najm.contacts;
 
 import java.io.IOException;
 import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 
 import org.najm.api.AbstractContactPlanApi;
 import org.najm.api.AddStationUnavailabilityRequest;
@@ -44,7 +46,10 @@ final class ContactPlanApi extends AbstractContactPlanApi<Context> {
 
     @Override
     public void listPasses(Context ctx, ListPassesRequest request, Observer<ListPassesResponse> observer) {
-        var s = service.snapshot();
+        respond(observer, service.snapshot(), s -> passes(request, s));
+    }
+
+    private ListPassesResponse passes(ListPassesRequest request, ContactPlanService.Snapshot s) {
         Window w = Window.of(request.hasStart() ? request.getStart() : null,
                 request.hasStop() ? request.getStop() : null, ContactPlanService.now(), s.horizonStop());
         var response = ListPassesResponse.newBuilder();
@@ -63,12 +68,15 @@ final class ContactPlanApi extends AbstractContactPlanApi<Context> {
             rejection.ifPresent(r -> info.setReasonCode(r.reason().name()).setReason(r.message()));
             response.addPasses(info);
         }
-        observer.complete(response.build());
+        return response.build();
     }
 
     @Override
     public void listContacts(Context ctx, ListContactsRequest request, Observer<ListContactsResponse> observer) {
-        var s = service.snapshot();
+        respond(observer, service.snapshot(), s -> contacts(request, s));
+    }
+
+    private ListContactsResponse contacts(ListContactsRequest request, ContactPlanService.Snapshot s) {
         Window w = Window.of(request.hasStart() ? request.getStart() : null,
                 request.hasStop() ? request.getStop() : null, ContactPlanService.now(), s.horizonStop());
         var response = ListContactsResponse.newBuilder();
@@ -83,7 +91,7 @@ final class ContactPlanApi extends AbstractContactPlanApi<Context> {
                     .setLocked(c.locked()).setHandover(c.handover()));
         }
         response.setPlan(planInfo(s));
-        observer.complete(response.build());
+        return response.build();
     }
 
     @Override
@@ -96,14 +104,15 @@ final class ContactPlanApi extends AbstractContactPlanApi<Context> {
         if (!request.hasText() || request.getText().isBlank()) {
             throw new BadRequestException("No TLE text: send {\"text\": \"<2 or 3 line TLEs>\"}");
         }
+        CompletableFuture<ContactPlanService.Snapshot> replanned;
         try {
-            service.uploadTles(request.getText(), "api:" + ctx.user.getName());
+            replanned = service.uploadTles(request.getText(), "api:" + ctx.user.getName());
         } catch (TleUploadException e) {
             throw new BadRequestException("TLE upload refused, nothing changed: " + String.join("; ", e.errors()));
         } catch (IOException e) {
             throw new InternalServerErrorException("Cannot record the TLEs: " + e.getMessage());
         }
-        observer.complete(tles());
+        respond(observer, replanned, s -> tles());
     }
 
     private ListTlesResponse tles() {
@@ -144,13 +153,28 @@ final class ContactPlanApi extends AbstractContactPlanApi<Context> {
         }
         var u = new Unavailability(station, start, stop,
                 request.hasReason() ? request.getReason() : "marked unavailable by " + ctx.user.getName());
-        service.addUnavailability(u);
-        observer.complete(info(u));
+        respond(observer, service.addUnavailability(u), s -> info(u));
     }
 
     @Override
     public void replan(Context ctx, ReplanRequest request, Observer<PlanInfo> observer) {
-        observer.complete(planInfo(service.replanNow("operator")));
+        respond(observer, service.replan("operator"), ContactPlanApi::planInfo);
+    }
+
+    /** Completes the call when planning is done, without holding an HTTP thread meanwhile. */
+    private static <T> void respond(Observer<T> observer, CompletableFuture<ContactPlanService.Snapshot> plan,
+            Function<ContactPlanService.Snapshot, T> answer) {
+        plan.whenComplete((s, error) -> {
+            if (error != null) {
+                observer.completeExceptionally(new InternalServerErrorException("Planning failed: " + error));
+                return;
+            }
+            try {
+                observer.complete(answer.apply(s));
+            } catch (RuntimeException e) {
+                observer.completeExceptionally(e);
+            }
+        });
     }
 
     private static StationUnavailabilityInfo info(Unavailability u) {

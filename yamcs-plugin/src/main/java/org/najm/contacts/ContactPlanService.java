@@ -7,7 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
@@ -17,7 +17,6 @@ import org.najm.http.NajmHttp;
 import org.najm.orekit.OrekitData;
 import org.najm.passes.Pass;
 import org.najm.passes.PassPredictor;
-import org.najm.passes.SpacecraftTle;
 import org.najm.passes.TleParser;
 import org.najm.planning.Contact;
 import org.najm.planning.ContactPlan;
@@ -56,12 +55,19 @@ public class ContactPlanService extends AbstractYamcsService {
     private ContactTimeline timeline;
     private final List<Unavailability> unavailability = new ArrayList<>();
     private final ContactPlanner planner = new ContactPlanner();
-    private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "najm-contact-plan");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ScheduledExecutorService executor = daemonThread("najm-contact-plan");
+    /** Timeline writes are slow (one archive record per item): they follow the plan, off its path. */
+    private final ScheduledExecutorService timelineWriter = daemonThread("najm-contact-timeline");
+    private final CompletableFuture<Snapshot> firstPlan = new CompletableFuture<>();
     private volatile Snapshot snapshot;
+
+    private static ScheduledExecutorService daemonThread(String name) {
+        return Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        });
+    }
 
     @Override
     public Spec getSpec() {
@@ -105,7 +111,7 @@ public class ContactPlanService extends AbstractYamcsService {
 
     @Override
     protected void doStart() {
-        executor.execute(() -> replan("startup"));
+        executor.execute(() -> planNow("startup"));
         executor.scheduleWithFixedDelay(this::replanIfDue, 1, 1, TimeUnit.SECONDS);
         notifyStarted();
     }
@@ -113,18 +119,19 @@ public class ContactPlanService extends AbstractYamcsService {
     @Override
     protected void doStop() {
         executor.shutdownNow();
+        timelineWriter.shutdownNow();
         notifyStopped();
     }
 
     private void replanIfDue() {
         Snapshot s = snapshot;
         if (s != null && !now().isBefore(s.generated().plus(replanInterval))) {
-            replan("cadence");
+            planNow("cadence");
         }
     }
 
-    /** Predicts and plans now; runs on the service's single thread. */
-    private Snapshot replan(String trigger) {
+    /** Predicts and plans now; runs on the planning thread. */
+    private Snapshot planNow(String trigger) {
         try {
             Instant now = now();
             Instant start = now.minus(Duration.ofHours(1));
@@ -150,9 +157,10 @@ public class ContactPlanService extends AbstractYamcsService {
             ContactPlan plan = planner.plan(request);
             Snapshot s = new Snapshot(now, trigger, start, stop, passes, plan);
             snapshot = s;
-            timeline.publish(plan);
+            firstPlan.complete(s);
             log.info("Contact plan ({}): {} passes, {} contacts, {} not planned, in {} ms", trigger, passes.size(),
                     plan.contacts().size(), plan.rejections().size(), (System.nanoTime() - t0) / 1_000_000);
+            timelineWriter.execute(() -> publishLatest(s));
             return s;
         } catch (RuntimeException e) {
             log.error("Planning ({}) failed; the previous plan stays in force", trigger, e);
@@ -160,34 +168,42 @@ public class ContactPlanService extends AbstractYamcsService {
         }
     }
 
-    /** Re-plans on the planning thread and waits for the result. */
-    public Snapshot replanNow(String trigger) {
-        Future<Snapshot> f = executor.submit(() -> replan(trigger));
-        try {
-            return f.get(120, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new IllegalStateException("re-planning failed: " + e.getMessage(), e);
+    private void publishLatest(Snapshot s) {
+        if (s == snapshot) { // a newer plan has its own turn
+            try {
+                timeline.publish(s.plan());
+            } catch (RuntimeException e) {
+                log.error("Cannot write the contact plan to the timeline", e);
+            }
         }
     }
 
-    /** The latest plan; waits for the first one if needed. */
-    public Snapshot snapshot() {
+    /** Re-plans on the planning thread; the future completes with the new plan. */
+    public CompletableFuture<Snapshot> replan(String trigger) {
+        return CompletableFuture.supplyAsync(() -> planNow(trigger), executor);
+    }
+
+    /** The latest plan, once there is one. */
+    public CompletableFuture<Snapshot> snapshot() {
         Snapshot s = snapshot;
-        return s != null ? s : replanNow("request");
+        return s != null ? CompletableFuture.completedFuture(s) : firstPlan;
     }
 
-    /** Accepts a TLE upload and re-plans. @throws org.najm.passes.TleUploadException when refused */
-    public List<SpacecraftTle> uploadTles(String text, String source) throws IOException {
-        List<SpacecraftTle> accepted = tles.upload(text, source, now());
-        replanNow("tle");
-        return accepted;
+    /**
+     * Accepts a TLE upload and re-plans.
+     *
+     * @throws org.najm.passes.TleUploadException when refused (nothing changes)
+     */
+    public CompletableFuture<Snapshot> uploadTles(String text, String source) throws IOException {
+        tles.upload(text, source, now());
+        return replan("tle");
     }
 
-    public void addUnavailability(Unavailability u) {
+    public CompletableFuture<Snapshot> addUnavailability(Unavailability u) {
         synchronized (unavailability) {
             unavailability.add(u);
         }
-        replanNow("station");
+        return replan("station");
     }
 
     public List<Unavailability> unavailability() {

@@ -101,24 +101,29 @@ class ContactPlanIT {
     @Test
     void contactsAreTimelineItemsOfTheirSpacecraftsInstance() {
         Instant from = sys.pass.aos().minus(Duration.ofMinutes(1));
-        var r = sys.rest.get("/timeline/" + sys.instance() + "/items?source=rdb&start=" + from + "&stop="
-                + from.plus(Duration.ofHours(12)) + "&limit=500");
-        assertEquals(200, r.status(), r.body());
-        boolean found = false;
-        for (JsonElement e : r.json().getAsJsonArray("items")) {
-            JsonObject item = e.getAsJsonObject();
-            var tags = item.getAsJsonArray("tags").toString();
-            assertTrue(tags.contains("\"contact\""), item.toString());
-            assertTrue(tags.contains(sys.subject.name()), "only its own spacecraft's contacts: " + item);
-            JsonObject props = item.getAsJsonObject("properties");
-            if (props.get("station").getAsString().equals(sys.station.name())
-                    && Math.abs(Duration.between(Instant.parse(props.get("aos").getAsString()), sys.pass.aos())
-                            .toMillis()) < 1000) {
-                found = true;
-                assertTrue(props.has("maxElevation") && props.has("los"), props.toString());
+        String query = "/timeline/" + sys.instance() + "/items?source=rdb&start=" + from + "&stop="
+                + from.plus(Duration.ofHours(12)) + "&limit=500";
+        // The plan is written to the timeline in the background after each planning run.
+        JsonObject props = Poll.until(Duration.ofSeconds(60), "the test contact on the timeline", () -> {
+            var r = sys.rest.get(query);
+            assertEquals(200, r.status(), r.body());
+            if (!r.json().has("items")) {
+                return Optional.empty();
             }
-        }
-        assertTrue(found, "the test contact is on the timeline: " + r.body());
+            for (JsonElement e : r.json().getAsJsonArray("items")) {
+                JsonObject item = e.getAsJsonObject();
+                var tags = item.getAsJsonArray("tags").toString();
+                assertTrue(tags.contains("\"contact\""), item.toString());
+                assertTrue(tags.contains(sys.subject.name()), "only its own spacecraft's contacts: " + item);
+                JsonObject p = item.getAsJsonObject("properties");
+                if (p.get("station").getAsString().equals(sys.station.name()) && Math.abs(Duration
+                        .between(Instant.parse(p.get("aos").getAsString()), sys.pass.aos()).toMillis()) < 1000) {
+                    return Optional.of(p);
+                }
+            }
+            return Optional.empty();
+        });
+        assertTrue(props.has("maxElevation") && props.has("los"), props.toString());
     }
 
     @Test
