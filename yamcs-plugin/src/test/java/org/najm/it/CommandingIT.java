@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.najm.constellation.Spacecraft;
 import org.najm.constellation.Station;
@@ -19,16 +18,9 @@ import com.google.gson.JsonElement;
  * Commands issued through the REST API travel as TC packets in TC frames under COP-1, as CLTUs
  * over UDP to the station in contact, and are verified stage by stage from TC_ACK (item 4).
  */
-class CommandingIT {
+class CommandingIT extends InContactTest {
 
-    static NajmSystem sys;
     static final Duration COMPLETION = Duration.ofSeconds(60);
-
-    @BeforeAll
-    static void start() throws Exception {
-        sys = NajmSystem.get();
-        Contact.awaitTelemetry(sys);
-    }
 
     @Test
     void noopReachesTheSpacecraftAndCompletesAllStages() {

@@ -10,7 +10,6 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.najm.constellation.Station;
 
@@ -18,15 +17,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 
 /** Passes, the contact plan, TLE upload and station availability through the HTTP API (issue 3). */
-class ContactPlanIT {
-
-    static NajmSystem sys;
-
-    @BeforeAll
-    static void start() throws Exception {
-        sys = NajmSystem.get();
-        Contact.awaitTelemetry(sys);
-    }
+class ContactPlanIT extends InContactTest {
 
     @Test
     void passesAreListedWithTheirGeometryAndPlanningVerdict() {

@@ -10,7 +10,6 @@ import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.Optional;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.yamcs.tctm.ccsds.error.BchCltuGenerator;
 import org.yamcs.tctm.ccsds.error.CrcCciitCalculator;
@@ -21,15 +20,7 @@ import com.google.gson.JsonElement;
  * A spacecraft whose FARM-1 locks out (here: a stray AD frame far outside its window) is brought
  * back by the MOC without an operator, and the next command goes through.
  */
-class Cop1RecoveryIT {
-
-    static NajmSystem sys;
-
-    @BeforeAll
-    static void start() throws Exception {
-        sys = NajmSystem.get();
-        Contact.awaitTelemetry(sys);
-    }
+class Cop1RecoveryIT extends InContactTest {
 
     @Test
     void lockoutIsClearedAutomaticallyAndCommandingResumes() throws Exception {

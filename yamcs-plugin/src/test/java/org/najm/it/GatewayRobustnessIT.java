@@ -10,7 +10,6 @@ import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.Optional;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.najm.gateway.FrameDropReason;
 import org.najm.gateway.StationStats;
@@ -20,16 +19,8 @@ import org.yamcs.tctm.ccsds.error.CrcCciitCalculator;
  * Bad input at a station's TM port is counted per station and per reason, crashes nothing and
  * does not stop the good frames of the spacecraft in contact.
  */
-class GatewayRobustnessIT {
-
-    static NajmSystem sys;
+class GatewayRobustnessIT extends InContactTest {
     static final int FRAME = 1115;
-
-    @BeforeAll
-    static void start() throws Exception {
-        sys = NajmSystem.get();
-        Contact.awaitTelemetry(sys);
-    }
 
     @Test
     void badFramesAreCountedPerReasonAndGoodDataKeepsFlowing() throws Exception {

@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import com.google.gson.JsonElement;
@@ -17,15 +16,7 @@ import com.google.gson.JsonObject;
  * HK recorded onboard before the contact, dumped on VC2, is decoded and archived with its onboard
  * generation time, not the time it arrived.
  */
-class PlaybackIT {
-
-    static NajmSystem sys;
-
-    @BeforeAll
-    static void start() throws Exception {
-        sys = NajmSystem.get();
-        Contact.awaitTelemetry(sys);
-    }
+class PlaybackIT extends InContactTest {
 
     @Test
     void dumpedHousekeepingIsArchivedWithItsOnboardTime() {

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.najm.orekit.OrekitData;
 import org.najm.simulator.packet.BusHk;
@@ -20,15 +19,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 
 /** ICD telemetry decoded by the real Yamcs from the real simulator's frames (issue item 3). */
-class TelemetryIT {
-
-    static NajmSystem sys;
-
-    @BeforeAll
-    static void start() throws Exception {
-        sys = NajmSystem.get();
-        Contact.awaitTelemetry(sys);
-    }
+class TelemetryIT extends InContactTest {
 
     @Test
     void busHkValuesInYamcsEqualWhatTheSpacecraftSent() {

@@ -74,7 +74,7 @@ public final class ContactScheduleClient implements AutoCloseable {
             }
         } catch (Exception e) {
             if (!failing) {
-                LOG.warning("cannot fetch the contact plan from " + planUrl + ": " + e.getMessage()
+                LOG.warning("cannot fetch the contact plan from " + planUrl + ": " + e
                         + " (stations keep the last plan they had)");
                 failing = true;
             }
