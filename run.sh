@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Builds NAJM and runs the whole system on localhost: the Yamcs MOC (web UI and API on
-# http://localhost:8090) and the simulator (4 spacecraft, 5 ground stations).
+# http://localhost:8090) and the simulator (4 spacecraft, 5 ground stations, and the asteroid
+# archive stand-in on http://localhost:8091, storing what it accepts in data/archive/).
 # Ctrl-C stops everything.
 #
 # Environment: NAJM_SIM_START (ISO-8601 UTC instant the simulation starts at, default now),
@@ -35,6 +36,7 @@ pids+=($!)
 # The stations point their antennas as the MOC's contact plan says.
 java -cp "$sim_cp" org.najm.simulator.SimulatorMain --constellation etc/constellation.yaml \
     --plan-url http://localhost:8090/api/najm/contacts \
+    --archive-port 8091 --archive-dir data/archive \
     > >(sed -u 's/^/[simulator] /') 2>&1 &
 pids+=($!)
 

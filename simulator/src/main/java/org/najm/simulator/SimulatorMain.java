@@ -1,5 +1,6 @@
 package org.najm.simulator;
 
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -11,13 +12,16 @@ import java.util.logging.Logger;
 import java.util.logging.SimpleFormatter;
 
 import org.najm.constellation.Constellation;
+import org.najm.simulator.archive.ArchiveStandIn;
 import org.najm.simulator.station.ContactScheduleClient;
 import org.najm.simulator.station.PlanFollowingPolicy;
 import org.najm.time.SimClock;
 
 /**
  * Runs the simulator as a process: {@code --constellation <path>} (default etc/constellation.yaml), clock
- * from NAJM_SIM_START / NAJM_SIM_RATE / NAJM_SIM_ANCHOR. Exits on SIGINT/SIGTERM and when its parent dies.
+ * from NAJM_SIM_START / NAJM_SIM_RATE / NAJM_SIM_ANCHOR; with {@code --archive-port <port>} also the asteroid
+ * archive stand-in on 127.0.0.1 ({@code --archive-dir}, default data/archive). Exits on SIGINT/SIGTERM and
+ * when its parent dies.
  */
 public final class SimulatorMain {
 
@@ -29,6 +33,8 @@ public final class SimulatorMain {
         Logger log = Logger.getLogger(SimulatorMain.class.getName());
         Path constellationPath = Constellation.DEFAULT_PATH;
         URI planUrl = null;
+        Integer archivePort = null;
+        Path archiveDir = Path.of("data/archive");
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--constellation" -> {
@@ -43,15 +49,36 @@ public final class SimulatorMain {
                     }
                     planUrl = URI.create(args[++i]);
                 }
+                case "--archive-port" -> {
+                    if (i + 1 >= args.length) {
+                        usage("--archive-port needs a port");
+                    }
+                    try {
+                        archivePort = Integer.parseInt(args[++i]);
+                    } catch (NumberFormatException e) {
+                        usage("--archive-port needs a port, not " + args[i]);
+                    }
+                }
+                case "--archive-dir" -> {
+                    if (i + 1 >= args.length) {
+                        usage("--archive-dir needs a directory");
+                    }
+                    archiveDir = Path.of(args[++i]);
+                }
                 case "-h", "--help" -> usage(null);
                 default -> usage("unknown option " + args[i]);
             }
         }
         Constellation c;
         SimClock clock;
+        ArchiveStandIn archive = null;
         try {
             c = Constellation.load(constellationPath);
             clock = SimClock.fromEnvironment(System.getenv());
+            // The MPC stand-in: loopback only, it has no authentication.
+            if (archivePort != null) {
+                archive = ArchiveStandIn.start(new InetSocketAddress("127.0.0.1", archivePort), archiveDir);
+            }
         } catch (Exception e) {
             System.err.println("najm-simulator: " + e.getMessage());
             System.exit(2);
@@ -68,8 +95,12 @@ public final class SimulatorMain {
             log.info("stations follow the contact plan from " + planUrl);
         }
         CountDownLatch stopped = new CountDownLatch(1);
+        ArchiveStandIn archiveToClose = archive;
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             sim.close();
+            if (archiveToClose != null) {
+                archiveToClose.close();
+            }
             stopped.countDown();
         }, "najm-sim-shutdown"));
         ProcessHandle.current().parent().ifPresent(p -> p.onExit().thenRun(() -> {
@@ -83,7 +114,8 @@ public final class SimulatorMain {
         if (error != null) {
             System.err.println("najm-simulator: " + error);
         }
-        System.err.println("usage: SimulatorMain [--constellation etc/constellation.yaml] [--plan-url URL]");
+        System.err.println("usage: SimulatorMain [--constellation etc/constellation.yaml] [--plan-url URL]"
+                + " [--archive-port PORT [--archive-dir data/archive]]");
         System.err.println("  env NAJM_SIM_START (ISO UTC), NAJM_SIM_RATE (default 1), NAJM_SIM_ANCHOR (epoch ms)");
         System.exit(error == null ? 0 : 2);
     }

@@ -1,5 +1,6 @@
 package org.najm.it;
 
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +18,7 @@ import org.najm.passes.TleSet;
 import org.najm.planning.ContactPlanner;
 import org.najm.planning.PlanningRequest;
 import org.najm.simulator.Simulator;
+import org.najm.simulator.archive.ArchiveStandIn;
 import org.najm.simulator.station.ContactScheduleClient;
 import org.najm.simulator.station.PlanFollowingPolicy;
 import org.najm.simulator.station.Visibility;
@@ -51,6 +53,8 @@ final class NajmSystem {
     final SimClock clock;
     final ContactScheduleClient schedule;
     final Simulator simulator;
+    final ArchiveStandIn archive;
+    final Path scienceOutbox;
     final YamcsRest rest;
     final int tmPortBase;
 
@@ -70,6 +74,10 @@ final class NajmSystem {
         SimClocks.install(clock);
 
         Path dataDir = Files.createTempDirectory("najm-it-yamcs");
+        archive = ArchiveStandIn.start(new InetSocketAddress("127.0.0.1", FreePorts.tcp()),
+                Files.createTempDirectory("najm-it-archive"));
+        System.setProperty("najm.archiveUrl", "http://127.0.0.1:" + archive.port() + "/submit");
+        scienceOutbox = dataDir.resolve("najm").resolve("science");
         System.setProperty("najm.httpPort", Integer.toString(httpPort));
         System.setProperty("najm.tmPortBase", Integer.toString(tmPortBase));
         System.setProperty("najm.tcPortBase", Integer.toString(tcPortBase));
@@ -96,6 +104,7 @@ final class NajmSystem {
 
     private void stop() {
         simulator.close();
+        archive.close();
         schedule.close();
         YamcsServer.getServer().shutDown();
     }

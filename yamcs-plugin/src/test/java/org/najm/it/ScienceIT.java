@@ -1,0 +1,214 @@
+package org.najm.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.junit.jupiter.api.Test;
+import org.najm.science.TrackletKey;
+import org.najm.science.ades.AdesValidator;
+import org.najm.science.ades.TrkSub;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+
+/**
+ * Science end to end (issue 4): detections recorded onboard, dumped on VC1, decoded by Yamcs,
+ * grouped into tracklets, sent as valid ADES through the durable outbox to the archive stand-in
+ * - each exactly once, across an archive outage and a repeated dump.
+ */
+class ScienceIT extends InContactTest {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @Test
+    void everyDumpedDetectionReachesTheArchiveOnceInValidAdes() throws Exception {
+        List<Long> tracklets = injectAndDump(3, 5, 4);
+        Map<String, Integer> seen = awaitInArchive(tracklets);
+        for (long id : tracklets) {
+            assertEquals(expectedCount(id), seen.get(trkSub(id)), "detections of tracklet " + id + ": " + seen);
+        }
+        for (JsonObject s : submissions()) {
+            String xml = get("/submissions/" + s.get("submissionId").getAsString());
+            assertTrue(new AdesValidator().errors(xml).isEmpty(), "the archive holds valid ADES");
+            assertTrue(xml.contains("<stn>NJM1</stn>") && xml.contains("<sys>ICRF_KM</sys>"), xml);
+        }
+    }
+
+    @Test
+    void aRepeatedDumpSendsNothingTwice() throws Exception {
+        List<Long> tracklets = injectAndDump(3);
+        awaitInArchive(tracklets);
+        int submissions = submissions().size();
+        long duplicatesBefore = report().get("trackletsDuplicate").getAsLong();
+
+        dumpScience(); // the whole store again: every tracklet in it was already sent
+        Poll.until(Duration.ofSeconds(60), "the repeated tracklets recognised", () -> report()
+                .get("trackletsDuplicate").getAsLong() > duplicatesBefore ? Optional.of(true) : Optional.empty());
+        assertEquals(submissions, submissions().size(), "no new submission for a repeated dump");
+        for (JsonObject s : submissions()) {
+            assertTrue(s.get("duplicateOf").isJsonNull(), "the archive saw a duplicate: " + s);
+        }
+    }
+
+    @Test
+    void anArchiveOutageDelaysDeliveryAndLosesNothing() throws Exception {
+        post("/control/failure", "{\"mode\": \"HTTP_500\"}");
+        try {
+            List<Long> tracklets = injectAndDump(4);
+            Poll.until(Duration.ofSeconds(60), "failed delivery attempts while the archive is down",
+                    () -> outbox().get("failedAttempts").getAsLong() > 0 && outbox().get("pending").getAsInt() > 0
+                            ? Optional.of(true) : Optional.empty());
+            assertTrue(submissionsWith(trkSub(tracklets.get(0))).isEmpty());
+            delete("/control/failure");
+            Map<String, Integer> seen = awaitInArchive(tracklets);
+            assertEquals(4, seen.get(trkSub(tracklets.get(0))));
+        } finally {
+            delete("/control/failure");
+        }
+        Poll.until(Duration.ofSeconds(30), "an empty outbox",
+                () -> outbox().get("pending").getAsInt() == 0 ? Optional.of(true) : Optional.empty());
+    }
+
+    @Test
+    void anOperatorCanRedeliverATimeRangeFromTheYamcsArchive() throws Exception {
+        List<Long> tracklets = injectAndDump(3);
+        awaitInArchive(tracklets);
+        String sub = trkSub(tracklets.get(0));
+        int before = submissionsWith(sub).size();
+        var now = sys.clock.now();
+        var r = sys.rest.post("/najm/science/" + sys.subject.name() + ":redeliver",
+                "{\"start\": \"" + now.minus(Duration.ofDays(1)) + "\", \"stop\": \"" + now.plusSeconds(60) + "\"}");
+        assertEquals(200, r.status(), r.body());
+        assertTrue(r.json().get("tracklets").getAsInt() >= 1, r.body());
+        Poll.until(Duration.ofSeconds(60), "the re-delivered submission", () -> submissionsWith(sub).size() > before
+                ? Optional.of(true) : Optional.empty());
+        assertEquals(404, sys.rest.post("/najm/science/NAJM-9:redeliver",
+                "{\"start\": \"" + now + "\", \"stop\": \"" + now.plusSeconds(1) + "\"}").status());
+    }
+
+    // ---
+
+    private final Map<Long, Integer> detCounts = new HashMap<>();
+
+    private List<Long> injectAndDump(int... detCounts) throws Exception {
+        var sc = sys.simulator.spacecraft(sys.subject.scid());
+        List<Long> ids = new ArrayList<>();
+        for (int n : detCounts) {
+            long id = sc.injectTracklet(n).get();
+            ids.add(id);
+            this.detCounts.put(id, n);
+        }
+        dumpScience();
+        return ids;
+    }
+
+    private int expectedCount(long id) {
+        return detCounts.get(id);
+    }
+
+    private static void dumpScience() {
+        String cmd = Commands.issueOk(sys, sys.instance(), "DUMP_STORE",
+                "{\"store\": \"SCIENCE\", \"from\": 0, \"to\": 2000000000}");
+        assertEquals("OK", Commands.awaitCompletion(sys, sys.instance(), cmd, Duration.ofSeconds(90))
+                .get("CommandComplete_Status"));
+    }
+
+    private static String trkSub(long trackletId) {
+        return TrkSub.of(new TrackletKey(sys.subject.name(), trackletId));
+    }
+
+    /** Waits until every tracklet is in the archive; returns the number of observations per trkSub. */
+    private static Map<String, Integer> awaitInArchive(List<Long> tracklets) {
+        return Poll.until(Duration.ofSeconds(90), "tracklets " + tracklets + " in the archive", () -> {
+            Map<String, Integer> count = new HashMap<>();
+            for (JsonObject s : submissions()) {
+                String xml = get("/submissions/" + s.get("submissionId").getAsString());
+                for (String part : xml.split("<trkSub>")) {
+                    int end = part.indexOf("</trkSub>");
+                    if (end > 0) {
+                        count.merge(part.substring(0, end), 1, Integer::sum);
+                    }
+                }
+            }
+            for (long id : tracklets) {
+                if (!count.containsKey(trkSub(id))) {
+                    return Optional.empty();
+                }
+            }
+            return Optional.of(count);
+        });
+    }
+
+    private static List<JsonObject> submissionsWith(String trkSub) {
+        List<JsonObject> out = new ArrayList<>();
+        for (JsonObject s : submissions()) {
+            if (s.getAsJsonArray("trkSubs").toString().contains("\"" + trkSub + "\"")) {
+                out.add(s);
+            }
+        }
+        return out;
+    }
+
+    private static List<JsonObject> submissions() {
+        List<JsonObject> out = new ArrayList<>();
+        for (JsonElement e : JsonParser.parseString(get("/submissions")).getAsJsonObject()
+                .getAsJsonArray("submissions")) {
+            JsonObject s = e.getAsJsonObject();
+            if (!s.has("submissionId") && s.has("id")) {
+                s.add("submissionId", s.get("id"));
+            }
+            out.add(s);
+        }
+        return out;
+    }
+
+    private static JsonObject report() {
+        for (JsonElement e : sys.rest.get("/najm/science").json().getAsJsonArray("spacecraft")) {
+            if (e.getAsJsonObject().get("spacecraft").getAsString().equals(sys.subject.name())) {
+                return e.getAsJsonObject();
+            }
+        }
+        throw new AssertionError("no science report for " + sys.subject.name());
+    }
+
+    private static JsonObject outbox() {
+        return sys.rest.get("/najm/science").json().getAsJsonObject("outbox");
+    }
+
+    private static String get(String path) {
+        return send(HttpRequest.newBuilder(archive(path)).GET()).body();
+    }
+
+    private static void post(String path, String json) {
+        send(HttpRequest.newBuilder(archive(path)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    private static void delete(String path) {
+        send(HttpRequest.newBuilder(archive(path)).DELETE());
+    }
+
+    private static URI archive(String path) {
+        return URI.create("http://127.0.0.1:" + sys.archive.port() + path);
+    }
+
+    private static HttpResponse<String> send(HttpRequest.Builder b) {
+        try {
+            return HTTP.send(b.timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
