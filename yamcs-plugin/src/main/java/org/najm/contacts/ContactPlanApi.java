@@ -38,15 +38,18 @@ import com.google.protobuf.Timestamp;
 /** The HTTP API of the contact plan (contacts.proto): passes, contacts, TLEs, station availability. */
 final class ContactPlanApi extends AbstractContactPlanApi<Context> {
 
-    private final ContactPlanService service;
-
-    ContactPlanApi(ContactPlanService service) {
-        this.service = service;
+    /** The running service: after a restart through Yamcs' services API, the new one. */
+    private static ContactPlanService service() {
+        ContactPlanService s = ContactPlanService.get();
+        if (s == null || !s.isRunning()) {
+            throw new org.yamcs.http.ServiceUnavailableException("The contact plan service is not running");
+        }
+        return s;
     }
 
     @Override
     public void listPasses(Context ctx, ListPassesRequest request, Observer<ListPassesResponse> observer) {
-        respond(observer, service.snapshot(), s -> passes(request, s));
+        respond(observer, service().snapshot(), s -> passes(request, s));
     }
 
     private ListPassesResponse passes(ListPassesRequest request, ContactPlanService.Snapshot s) {
@@ -73,7 +76,7 @@ final class ContactPlanApi extends AbstractContactPlanApi<Context> {
 
     @Override
     public void listContacts(Context ctx, ListContactsRequest request, Observer<ListContactsResponse> observer) {
-        respond(observer, service.snapshot(), s -> contacts(request, s));
+        respond(observer, service().snapshot(), s -> contacts(request, s));
     }
 
     private ListContactsResponse contacts(ListContactsRequest request, ContactPlanService.Snapshot s) {
@@ -106,7 +109,7 @@ final class ContactPlanApi extends AbstractContactPlanApi<Context> {
         }
         CompletableFuture<ContactPlanService.Snapshot> replanned;
         try {
-            replanned = service.uploadTles(request.getText(), "api:" + ctx.user.getName());
+            replanned = service().uploadTles(request.getText(), "api:" + ctx.user.getName());
         } catch (TleUploadException e) {
             throw new BadRequestException("TLE upload refused, nothing changed: " + String.join("; ", e.errors()));
         } catch (IOException e) {
@@ -117,8 +120,8 @@ final class ContactPlanApi extends AbstractContactPlanApi<Context> {
 
     private ListTlesResponse tles() {
         var response = ListTlesResponse.newBuilder();
-        service.tles().inForceEntries().forEach(e -> response.addTles(tleInfo(e)));
-        service.tles().history().forEach(e -> response.addHistory(tleInfo(e)));
+        service().tles().inForceEntries().forEach(e -> response.addTles(tleInfo(e)));
+        service().tles().history().forEach(e -> response.addHistory(tleInfo(e)));
         return response.build();
     }
 
@@ -132,7 +135,7 @@ final class ContactPlanApi extends AbstractContactPlanApi<Context> {
     public void listStationUnavailability(Context ctx, ListStationUnavailabilityRequest request,
             Observer<ListStationUnavailabilityResponse> observer) {
         var response = ListStationUnavailabilityResponse.newBuilder();
-        service.unavailability().forEach(u -> response.addUnavailability(info(u)));
+        service().unavailability().forEach(u -> response.addUnavailability(info(u)));
         observer.complete(response.build());
     }
 
@@ -140,7 +143,7 @@ final class ContactPlanApi extends AbstractContactPlanApi<Context> {
     public void addStationUnavailability(Context ctx, AddStationUnavailabilityRequest request,
             Observer<StationUnavailabilityInfo> observer) {
         String station = request.getStation();
-        if (service.constellation().stationByName(station).isEmpty()) {
+        if (service().constellation().stationByName(station).isEmpty()) {
             throw new NotFoundException("No station named '" + station + "'");
         }
         if (!request.hasStart() || !request.hasStop()) {
@@ -153,12 +156,12 @@ final class ContactPlanApi extends AbstractContactPlanApi<Context> {
         }
         var u = new Unavailability(station, start, stop,
                 request.hasReason() ? request.getReason() : "marked unavailable by " + ctx.user.getName());
-        respond(observer, service.addUnavailability(u), s -> info(u));
+        respond(observer, service().addUnavailability(u), s -> info(u));
     }
 
     @Override
     public void replan(Context ctx, ReplanRequest request, Observer<PlanInfo> observer) {
-        respond(observer, service.replan("operator"), ContactPlanApi::planInfo);
+        respond(observer, service().replan("operator"), ContactPlanApi::planInfo);
     }
 
     /** Completes the call when planning is done, without holding an HTTP thread meanwhile. */

@@ -106,7 +106,7 @@ public class ContactPlanService extends AbstractYamcsService {
         } catch (IOException | IllegalArgumentException e) {
             throw new InitException("Cannot load the TLE history " + file + ": " + e.getMessage(), e);
         }
-        NajmHttp.addApi(new ContactPlanApi(this));
+        NajmHttp.addApi(new ContactPlanApi());
     }
 
     @Override

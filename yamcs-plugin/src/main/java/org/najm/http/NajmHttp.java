@@ -17,11 +17,15 @@ public final class NajmHttp {
 
     private static final String DESCRIPTORS = "/najm-yamcs-plugin.protobin";
     private static HttpServer registeredWith;
+    private static final java.util.Set<Class<?>> added = new java.util.HashSet<>();
 
     private NajmHttp() {
     }
 
-    /** Adds {@code api}; does nothing when no HTTP server is configured. */
+    /**
+     * Adds {@code api}; does nothing when no HTTP server is configured, or when an API of the same
+     * class is there already (a restarted service: its API finds the running service itself).
+     */
     public static synchronized void addApi(Api<Context> api) {
         HttpServer http = YamcsServer.getServer().getGlobalService(HttpServer.class);
         if (http == null) {
@@ -34,7 +38,10 @@ public final class NajmHttp {
                 throw new UncheckedIOException("Cannot read " + DESCRIPTORS, e);
             }
             registeredWith = http;
+            added.clear();
         }
-        http.addApi(api);
+        if (added.add(api.getClass())) {
+            http.addApi(api);
+        }
     }
 }

@@ -98,6 +98,50 @@ class ScienceIT extends InContactTest {
                 "{\"start\": \"" + now + "\", \"stop\": \"" + now.plusSeconds(1) + "\"}").status());
     }
 
+    @Test
+    void aRestartOfTheMocScienceServiceLosesNothingAndSendsNothingTwice() throws Exception {
+        post("/control/failure", "{\"mode\": \"HTTP_500\"}");
+        List<Long> tracklets;
+        try {
+            tracklets = injectAndDump(3, 6);
+            Poll.until(Duration.ofSeconds(60), "a submission waiting in the outbox",
+                    () -> outbox().get("pending").getAsInt() > 0 ? Optional.of(true) : Optional.empty());
+            restartScienceService();
+        } finally {
+            delete("/control/failure");
+        }
+        Map<String, Integer> seen = awaitInArchive(tracklets);
+        for (long id : tracklets) {
+            assertEquals(expectedCount(id), seen.get(trkSub(id)), "detections of tracklet " + id + ": " + seen);
+        }
+        int submissions = submissions().size();
+        dumpScience(); // after the restart, what was sent before is still known as sent
+        Poll.until(Duration.ofSeconds(60), "the repeated tracklets recognised after the restart", () -> report()
+                .get("trackletsDuplicate").getAsLong() > 0 ? Optional.of(true) : Optional.empty());
+        assertEquals(submissions, submissions().size(), "no new submission for a repeated dump");
+    }
+
+    /** Stops the science service and starts a new one (Yamcs' services API), as a MOC restart does. */
+    private static void restartScienceService() {
+        String name = null;
+        for (JsonElement e : sys.rest.get("/services/_global").json().getAsJsonArray("services")) {
+            JsonObject svc = e.getAsJsonObject();
+            if (svc.get("className").getAsString().endsWith(".ScienceService")) {
+                name = svc.get("name").getAsString();
+            }
+        }
+        String path = "/services/_global/" + YamcsRest.encode(name);
+        assertEquals(200, sys.rest.post(path + ":stop", "{}").status());
+        awaitState(path, "TERMINATED");
+        assertEquals(200, sys.rest.post(path + ":start", "{}").status());
+        awaitState(path, "RUNNING");
+    }
+
+    private static void awaitState(String path, String state) {
+        Poll.until(Duration.ofSeconds(30), "service state " + state, () -> sys.rest.get(path).json().get("state")
+                .getAsString().equals(state) ? Optional.of(true) : Optional.empty());
+    }
+
     // ---
 
     private final Map<Long, Integer> detCounts = new HashMap<>();

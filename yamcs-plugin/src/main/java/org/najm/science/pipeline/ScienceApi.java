@@ -19,14 +19,17 @@ import org.yamcs.http.NotFoundException;
 /** The HTTP API of the science pipeline (science.proto): accounting and re-delivery. */
 final class ScienceApi extends AbstractScienceApi<Context> {
 
-    private final ScienceService service;
-
-    ScienceApi(ScienceService service) {
-        this.service = service;
+    @Override
+    public void getScienceReport(Context ctx, GetScienceReportRequest request, Observer<ScienceReport> observer) {
+        report(ScienceService.running(), observer);
     }
 
     @Override
-    public void getScienceReport(Context ctx, GetScienceReportRequest request, Observer<ScienceReport> observer) {
+    public void redeliver(Context ctx, RedeliverRequest request, Observer<RedeliverResponse> observer) {
+        redeliver(ScienceService.running(), request, observer);
+    }
+
+    private static void report(ScienceService service, Observer<ScienceReport> observer) {
         var report = ScienceReport.newBuilder();
         service.counters().forEach((name, n) -> report.addSpacecraft(SpacecraftScience.newBuilder()
                 .setSpacecraft(name).setDetectionsReceived(n.detectionsReceived.get())
@@ -53,8 +56,8 @@ final class ScienceApi extends AbstractScienceApi<Context> {
         observer.complete(report.build());
     }
 
-    @Override
-    public void redeliver(Context ctx, RedeliverRequest request, Observer<RedeliverResponse> observer) {
+    private static void redeliver(ScienceService service, RedeliverRequest request,
+            Observer<RedeliverResponse> observer) {
         var sc = service.constellation().spacecraftByName(request.getSpacecraft())
                 .orElseThrow(() -> new NotFoundException("No spacecraft named '" + request.getSpacecraft() + "'"));
         if (!request.hasStart() || !request.hasStop()) {

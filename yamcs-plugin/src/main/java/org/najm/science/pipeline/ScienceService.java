@@ -162,7 +162,7 @@ public class ScienceService extends AbstractYamcsService {
                 Duration.ofSeconds(config.getInt("timeoutSeconds"))));
         forwarder = new ArchiveForwarder(outbox, client, seconds(config.getDouble("retryInitialSeconds")),
                 seconds(config.getDouble("retryMaxSeconds")), this::delivered);
-        NajmHttp.addApi(new ScienceApi(this));
+        NajmHttp.addApi(new ScienceApi());
     }
 
     @Override
@@ -445,6 +445,15 @@ public class ScienceService extends AbstractYamcsService {
 
     Constellation constellation() {
         return constellation;
+    }
+
+    /** The running service (after a restart through Yamcs' services API, the new one). */
+    static ScienceService running() {
+        ScienceService s = YamcsServer.getServer().getGlobalService(ScienceService.class);
+        if (s == null || !s.isRunning()) {
+            throw new org.yamcs.http.ServiceUnavailableException("The science service is not running");
+        }
+        return s;
     }
 
     static String key(TrackletKey k) {
