@@ -78,7 +78,8 @@ public class ScienceService extends AbstractYamcsService {
     private AdesValidator validator;
     private ObservationContext context;
     private ArchiveForwarder forwarder;
-    private EventProducer events;
+    /** Science events go to the instance of the spacecraft they concern (source "science"). */
+    private final Map<String, EventProducer> events = new HashMap<>();
     private final Set<TrackletKey> reportedOverdue = new HashSet<>();
     private final List<Stream> streams = new ArrayList<>();
     private final StreamSubscriber subscriber = new StreamSubscriber() {
@@ -144,7 +145,6 @@ public class ScienceService extends AbstractYamcsService {
         decoder = new DetectionDecoder();
         writer = new AdesWriter();
         validator = new AdesValidator();
-        events = EventProducerFactory.getEventProducer(null, "science", 10000);
         try {
             outbox = new Outbox(dir);
             journalDir = Files.createDirectories(dir.resolve("incomplete"));
@@ -154,6 +154,7 @@ public class ScienceService extends AbstractYamcsService {
             throw new InitException("Cannot open the science outbox " + dir + ": " + e.getMessage(), e);
         }
         for (Spacecraft sc : constellation.spacecraft()) {
+            events.put(sc.name(), EventProducerFactory.getEventProducer(sc.instance(), "science", 10000));
             counters.put(sc.name(), new SpacecraftCounters());
             assemblers.put(sc.name(), new TrackletAssembler(key -> sent.contains(key(key))));
         }
@@ -219,7 +220,7 @@ public class ScienceService extends AbstractYamcsService {
             d = decoder.decode(spacecraft, packet);
         } catch (IllegalArgumentException e) {
             n.detectionsUndecodable.incrementAndGet();
-            events.sendWarning("SCIENCE_UNDECODABLE", spacecraft + ": detection packet not decoded: " + e.getMessage());
+            events.get(spacecraft).sendWarning("SCIENCE_UNDECODABLE", spacecraft + ": detection packet not decoded: " + e.getMessage());
             return;
         }
         n.detectionsReceived.incrementAndGet();
@@ -231,6 +232,9 @@ public class ScienceService extends AbstractYamcsService {
             }
         }
         case COMPLETED -> {
+            if (journal) {
+                journal(d, packet); // the tracklet waits in the batch until it is queued
+            }
             n.trackletsComplete.incrementAndGet();
             Tracklet tracklet = outcome.tracklet();
             batch.add(tracklet);
@@ -249,7 +253,7 @@ public class ScienceService extends AbstractYamcsService {
         }
         case INCONSISTENT -> {
             n.detectionsInconsistent.incrementAndGet();
-            events.sendWarning("SCIENCE_INCONSISTENT", spacecraft + ": detection " + d.detIndex() + " of tracklet "
+            events.get(spacecraft).sendWarning("SCIENCE_INCONSISTENT", spacecraft + ": detection " + d.detIndex() + " of tracklet "
                     + d.trackletId() + " contradicts the ones held: " + outcome.reason());
         }
         }
@@ -280,8 +284,9 @@ public class ScienceService extends AbstractYamcsService {
                 Files.writeString(f, xml);
                 Files.writeString(f.resolveSibling(f.getFileName() + ".errors"), String.join("\n", errors));
                 spacecraft.forEach(sc -> counters.get(sc).submissionsInvalid.incrementAndGet());
-                events.sendError("SCIENCE_INVALID", "ADES submission of " + keys.size()
-                        + " tracklets fails submit.xsd, held in " + f + ": " + errors.get(0));
+                String msg = "ADES submission of " + keys.size() + " tracklets fails submit.xsd, held in " + f
+                        + ": " + errors.get(0);
+                spacecraft.forEach(sc -> events.get(sc).sendError("SCIENCE_INVALID", msg));
                 return null;
             }
             var s = outbox.enqueue(xml, keys);
@@ -297,17 +302,18 @@ public class ScienceService extends AbstractYamcsService {
         } catch (IOException e) {
             // The tracklets stay journalled: they are queued again after the problem is fixed.
             log.error("Cannot queue an ADES submission of {} tracklets", keys.size(), e);
-            events.sendCritical("SCIENCE_OUTBOX", "Cannot write the science outbox: " + e.getMessage());
+            events.values().forEach(ev -> ev.sendCritical("SCIENCE_OUTBOX",
+                    "Cannot write the science outbox: " + e.getMessage()));
             return null;
         }
     }
 
     private void delivered(ArchiveForwarder.Delivery d) {
+        Set<String> spacecraft = new HashSet<>();
+        for (String k : d.submission().trackletKeys()) {
+            spacecraft.add(TrackletKey.parse(k).spacecraft());
+        }
         if (d.result() instanceof ArchiveClient.Result.Accepted) {
-            Set<String> spacecraft = new HashSet<>();
-            for (String k : d.submission().trackletKeys()) {
-                spacecraft.add(k.substring(0, k.lastIndexOf('/')));
-            }
             spacecraft.forEach(sc -> {
                 SpacecraftCounters n = counters.get(sc);
                 if (n != null) {
@@ -315,8 +321,9 @@ public class ScienceService extends AbstractYamcsService {
                 }
             });
         } else if (d.result() instanceof ArchiveClient.Result.Refused r) {
-            events.sendError("SCIENCE_REFUSED", "The archive refused submission " + d.submission().id()
-                    + " (kept in rejected/): " + r.reason());
+            spacecraft.stream().map(events::get).filter(java.util.Objects::nonNull).forEach(ev -> ev.sendError(
+                    "SCIENCE_REFUSED", "The archive refused submission " + d.submission().id()
+                            + " (kept in rejected/): " + r.reason()));
         }
     }
 
@@ -328,7 +335,7 @@ public class ScienceService extends AbstractYamcsService {
             for (var e : assemblers.entrySet()) {
                 for (var held : e.getValue().overdue(Instant.now(), holdTime)) {
                     if (reportedOverdue.add(held.key())) {
-                        events.sendWarning("TRACKLET_INCOMPLETE", e.getKey() + ": tracklet " + held.key().trackletId()
+                        events.get(e.getKey()).sendWarning("TRACKLET_INCOMPLETE", e.getKey() + ": tracklet " + held.key().trackletId()
                                 + " incomplete for over " + holdTime.toSeconds() + " s: " + held
                                 + "; held, not sent (dump the missing detections to complete it)");
                     }
