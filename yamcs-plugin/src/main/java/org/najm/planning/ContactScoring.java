@@ -1,6 +1,8 @@
 package org.najm.planning;
 
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -54,8 +56,70 @@ final class ContactScoring {
 
     /** The part of the score that depends on the spacecraft: science urgency and fairness, now. */
     double spacecraftScore(String name, PlanState state) {
-        double mean = spacecraft.keySet().stream().mapToDouble(s -> weightedMinutes(s, state)).average().orElse(0);
+        return spacecraftScore(name, state, meanWeightedMinutes(state));
+    }
+
+    /**
+     * The same, with the mean over spacecraft of planned/weight already worked out (it is common to all
+     * spacecraft and only changes when a contact is booked, so the planner computes it once per booking).
+     */
+    double spacecraftScore(String name, PlanState state, double mean) {
         return SCIENCE_WEIGHT * request.fill(name) + FAIRNESS_PER_MINUTE * (mean - weightedMinutes(name, state));
+    }
+
+    /**
+     * The spacecraft scores kept up to date as contacts are booked, for the planner: the same values as
+     * {@link #spacecraftScore(String, PlanState)}, bit for bit (same terms, same order of summation), but
+     * a booking only recomputes the booked spacecraft's share instead of every spacecraft's.
+     */
+    final class Shares {
+        private final String[] names = spacecraft.keySet().toArray(new String[0]); // the order of the mean
+        private final Map<String, Integer> index = new HashMap<>();
+        private final double[] weighted = new double[names.length];
+        private final double[] fills = new double[names.length];
+        private final PlanState state;
+
+        Shares(PlanState state) {
+            this.state = state;
+            for (int i = 0; i < names.length; i++) {
+                index.put(names[i], i);
+                weighted[i] = weightedMinutes(names[i], state);
+                fills[i] = request.fill(names[i]);
+            }
+        }
+
+        /** After a contact of this spacecraft was booked. */
+        void booked(String name) {
+            Integer i = index.get(name);
+            if (i != null) {
+                weighted[i] = weightedMinutes(name, state);
+            }
+        }
+
+        double mean() {
+            return Arrays.stream(weighted).average().orElse(0);
+        }
+
+        /** The position of a spacecraft in {@link #spacecraftScore(int, double)}, -1 if not in the constellation. */
+        int indexOf(String name) {
+            Integer i = index.get(name);
+            return i == null ? -1 : i;
+        }
+
+        double spacecraftScore(int i, double mean) {
+            return SCIENCE_WEIGHT * fills[i] + FAIRNESS_PER_MINUTE * (mean - weighted[i]);
+        }
+
+        double spacecraftScore(String name, double mean) {
+            Integer i = index.get(name);
+            double own = i != null ? weighted[i] : weightedMinutes(name, state);
+            return SCIENCE_WEIGHT * request.fill(name) + FAIRNESS_PER_MINUTE * (mean - own);
+        }
+    }
+
+    /** Mean over the constellation's spacecraft of planned minutes / (1 + store fill). */
+    double meanWeightedMinutes(PlanState state) {
+        return spacecraft.keySet().stream().mapToDouble(s -> weightedMinutes(s, state)).average().orElse(0);
     }
 
     boolean ownsStation(Pass pass) {

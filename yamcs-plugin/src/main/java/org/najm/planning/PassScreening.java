@@ -2,6 +2,10 @@ package org.najm.planning;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -19,12 +23,17 @@ final class PassScreening {
     private final PlanningRequest request;
     private final Set<String> spacecraft;
     private final Set<String> stations;
+    private final Map<String, List<Contact>> lockedBySpacecraftAndStation = new HashMap<>();
 
     PassScreening(PlanningRequest request) {
         this.request = request;
         this.spacecraft = request.constellation().spacecraft().stream().map(Spacecraft::name)
                 .collect(Collectors.toSet());
         this.stations = request.constellation().stations().stream().map(Station::name).collect(Collectors.toSet());
+        for (Contact c : request.lockedContacts()) { // in request order: the first match names the contact
+            lockedBySpacecraftAndStation.computeIfAbsent(c.spacecraft() + '\n' + c.station(), k -> new ArrayList<>())
+                    .add(c);
+        }
     }
 
     Optional<Rejection> screen(Pass pass) {
@@ -38,7 +47,8 @@ final class PassScreening {
             return reject(pass, RejectionReason.NOT_IN_CONSTELLATION,
                     "station " + pass.station() + " is not in the constellation");
         }
-        for (Contact c : request.lockedContacts()) {
+        for (Contact c : lockedBySpacecraftAndStation.getOrDefault(pass.spacecraft() + '\n' + pass.station(),
+                List.of())) {
             // e.g. the same pass predicted again from a newer TLE: the locked contact already serves it
             if (c.spacecraft().equals(pass.spacecraft()) && c.station().equals(pass.station())
                     && c.overlaps(pass.aos(), pass.los())) {

@@ -15,6 +15,18 @@ final class Texts {
     }
 
     static String time(Instant t) {
+        // what TIME.format(t) gives, written by hand: rejection messages format tens of thousands of times
+        int s = (int) Math.floorMod(t.getEpochSecond(), 86_400L);
+        int h = s / 3600;
+        int m = s / 60 % 60;
+        int sec = s % 60;
+        char[] c = { (char) ('0' + h / 10), (char) ('0' + h % 10), ':', (char) ('0' + m / 10), (char) ('0' + m % 10),
+                ':', (char) ('0' + sec / 10), (char) ('0' + sec % 10), 'Z' };
+        return new String(c);
+    }
+
+    /** The formatter {@link #time} stands for (kept for the test that checks they agree). */
+    static String timeFormatted(Instant t) {
         return TIME.format(t);
     }
 
