@@ -20,8 +20,13 @@ final class StationGeometry {
     final TopocentricFrame topo;
     /** Elevation mask, radians. */
     final double mask;
-    private final double px, py, pz;
-    private final double zx, zy, zz;
+    /** sin(mask): the grid compares sin(elevation) with it (no asin per sample). */
+    final double sinMask;
+    final double px, py, pz;
+    final double zx, zy, zz;
+    /** East and north unit vectors in the Earth frame (azimuth = atan2(east, north)). */
+    final double ex, ey, ez;
+    final double nx, ny, nz;
 
     StationGeometry(Station station, OneAxisEllipsoid earth) {
         this.station = station;
@@ -32,6 +37,27 @@ final class StationGeometry {
         Vector3D z = topo.getZenith();
         px = p.getX(); py = p.getY(); pz = p.getZ();
         zx = z.getX(); zy = z.getY(); zz = z.getZ();
+        Vector3D e = topo.getEast();
+        Vector3D n = topo.getNorth();
+        ex = e.getX(); ey = e.getY(); ez = e.getZ();
+        nx = n.getX(); ny = n.getY(); nz = n.getZ();
+        sinMask = FastMath.sin(mask);
+    }
+
+    /**
+     * sin(elevation) - sin(mask) of a point in the Earth (ITRF) frame: same sign as the elevation above the
+     * mask and monotonic in it, without an asin (the grid's fast path).
+     */
+    double sinElevationAboveMask(double x, double y, double z) {
+        double dx = x - px, dy = y - py, dz = z - pz;
+        return (dx * zx + dy * zy + dz * zz) / Math.sqrt(dx * dx + dy * dy + dz * dz) - sinMask;
+    }
+
+    /** Azimuth (degrees from north, clockwise, in [0, 360)) of a point in the Earth (ITRF) frame. */
+    double azimuthDeg(double x, double y, double z) {
+        double dx = x - px, dy = y - py, dz = z - pz;
+        double az = FastMath.toDegrees(FastMath.atan2(dx * ex + dy * ey + dz * ez, dx * nx + dy * ny + dz * nz));
+        return az < 0 ? az + 360 : az >= 360 ? az - 360 : az;
     }
 
     /** Elevation above the mask (radians) of a point given in the Earth (ITRF) frame: the grid's fast path. */

@@ -154,7 +154,6 @@ public class ScienceService extends AbstractYamcsService {
             throw new InitException("Cannot open the science outbox " + dir + ": " + e.getMessage(), e);
         }
         for (Spacecraft sc : constellation.spacecraft()) {
-            events.put(sc.name(), EventProducerFactory.getEventProducer(sc.instance(), "science", 10000));
             counters.put(sc.name(), new SpacecraftCounters());
             assemblers.put(sc.name(), new TrackletAssembler(key -> sent.contains(key(key))));
         }
@@ -168,6 +167,10 @@ public class ScienceService extends AbstractYamcsService {
 
     @Override
     protected void doStart() {
+        // The instances (and their event streams) exist from here on: SpacecraftInstances starts first.
+        for (Spacecraft sc : constellation.spacecraft()) {
+            events.put(sc.name(), EventProducerFactory.getEventProducer(sc.instance(), "science", 10000));
+        }
         try {
             replayJournal();
         } catch (IOException e) {
