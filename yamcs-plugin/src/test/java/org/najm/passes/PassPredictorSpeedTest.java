@@ -12,6 +12,7 @@ import java.util.Random;
 
 import org.junit.jupiter.api.Test;
 import org.najm.constellation.Constellation;
+import org.najm.testing.SyntheticNetwork;
 import org.najm.constellation.Spacecraft;
 import org.najm.constellation.Station;
 import org.najm.orekit.OrekitData;
@@ -37,7 +38,7 @@ class PassPredictorSpeedTest {
     @Test
     void sameAsFullChainOnASyntheticNetwork() throws IOException {
         Constellation c = Constellation.load(Constellation.DEFAULT_PATH);
-        Constellation synth = synthetic(100, 30, c);
+        Constellation synth = SyntheticNetwork.of(100, 30, c);
         List<SpacecraftTle> sats = TleSet.launch(synth, TleParser.of(synth,
                 OrekitData.context().getTimeScales().getUTC())).all();
         compare("synthetic 20x30x2d", sats.subList(0, 20), synth.stations(), START.plus(Duration.ofDays(2)));
@@ -51,7 +52,7 @@ class PassPredictorSpeedTest {
         Constellation c = Constellation.load(Constellation.DEFAULT_PATH);
         List<SpacecraftTle> real = TleSet.launch(c, TleParser.of(c, OrekitData.context().getTimeScales().getUTC()))
                 .all();
-        Constellation synth = synthetic(100, 30, c);
+        Constellation synth = SyntheticNetwork.of(100, 30, c);
         List<SpacecraftTle> syn = TleSet.launch(synth, TleParser.of(synth,
                 OrekitData.context().getTimeScales().getUTC())).all();
         Instant end = START.plus(Duration.ofDays(7));
@@ -132,40 +133,5 @@ class PassPredictorSpeedTest {
         return String.format("%d vs %d passes, %d mismatched pairs, max |dAOS| %.2e s, |dLOS| %.2e s, |dTCA| %.3f s, "
                 + "|dMaxEl| %.2e deg (%s), |dAz| %.2e deg", a.size(), b.size(), mismatched, dAos, dLos, dTca, dEl, worstEl,
                 dAz);
-    }
-
-    /** The benchmark's synthetic network (bench PassPlanningBench.synthetic), deterministic. */
-    static Constellation synthetic(int nSats, int nStations, Constellation real) {
-        Random rnd = new Random(20261120L);
-        List<Spacecraft> sats = new ArrayList<>();
-        for (int i = 0; i < nSats; i++) {
-            int norad = 90001 + i;
-            double inc = 50 + 48 * rnd.nextDouble();
-            double raan = 360 * rnd.nextDouble();
-            double ecc = 0.0005 + 0.0015 * rnd.nextDouble();
-            double argp = 360 * rnd.nextDouble();
-            double ma = 360 * rnd.nextDouble();
-            double mm = 14.2 + 1.3 * rnd.nextDouble();
-            String name = String.format("SYN-%03d", i + 1);
-            String l1 = withChecksum(String.format("1 %05dU 26900A   26324.00000000  .00000000  00000-0  00000+0 0  999",
-                    norad));
-            String l2 = withChecksum(String.format("2 %05d %8.4f %8.4f %07d %8.4f %8.4f %11.8f%5d", norad, inc, raan,
-                    Math.round(ecc * 1e7), argp, ma, mm, 1));
-            sats.add(new Spacecraft(name, "syn-" + (i + 1), 0x200 + i, "partner" + (i % 4), "S" + (i + 1), norad,
-                    List.of(name, l1, l2)));
-        }
-        List<Station> stations = new ArrayList<>();
-        for (int j = 0; j < nStations; j++) {
-            double lat = nStations == 1 ? 0 : -70 + 148.0 * j / (nStations - 1);
-            double lon = ((j * 137.50776405) % 360.0) - 180.0;
-            double mask = 5 + (j % 6);
-            String owner = j % 5 == 0 ? Station.SHARED : "partner" + (j % 4);
-            stations.add(new Station(j, String.format("GS-%02d", j + 1), lat, lon, 50 + 37 * (j % 20), mask, owner));
-        }
-        return new Constellation(sats, stations, real.turnaroundSeconds(), real.transport());
-    }
-
-    private static String withChecksum(String l) {
-        return l + TleParser.checksum(l);
     }
 }

@@ -18,6 +18,7 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.najm.constellation.Constellation;
+import org.najm.testing.SyntheticNetwork;
 import org.najm.constellation.Spacecraft;
 import org.najm.constellation.Station;
 import org.najm.orekit.OrekitData;
@@ -46,7 +47,7 @@ class PlannerTimingTest {
             root = root.getParent();
         }
         Constellation real = Constellation.load(root.resolve(Constellation.DEFAULT_PATH));
-        Constellation synth = synthetic(100, 30, real);
+        Constellation synth = SyntheticNetwork.of(100, 30, real);
         List<Pass> real7 = passes("real-7d", real, 7);
         List<Pass> synth1 = passes("synth-1d", synth, 1);
         List<Pass> synth7 = passes("synth-7d", synth, 7);
@@ -119,40 +120,5 @@ class PlannerTimingTest {
         Files.createDirectories(dir);
         Files.writeString(file, sb.toString());
         return out;
-    }
-
-    /** The synthetic network of bench/PassPlanningBench (same seed, same TLEs). */
-    static Constellation synthetic(int nSats, int nStations, Constellation real) {
-        Random rnd = new Random(20261120L);
-        List<Spacecraft> sats = new ArrayList<>();
-        for (int i = 0; i < nSats; i++) {
-            int norad = 90001 + i;
-            double inc = 50 + 48 * rnd.nextDouble();
-            double raan = 360 * rnd.nextDouble();
-            double ecc = 0.0005 + 0.0015 * rnd.nextDouble();
-            double argp = 360 * rnd.nextDouble();
-            double ma = 360 * rnd.nextDouble();
-            double mm = 14.2 + 1.3 * rnd.nextDouble();
-            String name = String.format("SYN-%03d", i + 1);
-            String l1 = withChecksum(String.format("1 %05dU 26900A   26324.00000000  .00000000  00000-0  00000+0 0  999",
-                    norad));
-            String l2 = withChecksum(String.format("2 %05d %8.4f %8.4f %07d %8.4f %8.4f %11.8f%5d", norad, inc, raan,
-                    Math.round(ecc * 1e7), argp, ma, mm, 1));
-            sats.add(new Spacecraft(name, "syn-" + (i + 1), 0x200 + i, "partner" + (i % 4), "S" + (i + 1), norad,
-                    List.of(name, l1, l2)));
-        }
-        List<Station> stations = new ArrayList<>();
-        for (int j = 0; j < nStations; j++) {
-            double lat = nStations == 1 ? 0 : -70 + 148.0 * j / (nStations - 1);
-            double lon = ((j * 137.50776405) % 360.0) - 180.0;
-            double mask = 5 + (j % 6);
-            String owner = j % 5 == 0 ? Station.SHARED : "partner" + (j % 4);
-            stations.add(new Station(j, String.format("GS-%02d", j + 1), lat, lon, 50 + 37 * (j % 20), mask, owner));
-        }
-        return new Constellation(sats, stations, real.turnaroundSeconds(), real.transport());
-    }
-
-    private static String withChecksum(String l) {
-        return l + TleParser.checksum(l);
     }
 }
