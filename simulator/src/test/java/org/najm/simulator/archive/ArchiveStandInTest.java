@@ -32,7 +32,7 @@ import com.google.gson.JsonParser;
 class ArchiveStandInTest {
 
     /** Test resources live next to this class (run from the module directory, as surefire does). */
-    private static final Path SAMPLES = Path.of("src/test/java/org/najm/simulator/archive");
+    private static final Path SAMPLES = Path.of("src/test/resources/org/najm/simulator/archive");
 
     @TempDir
     Path store;
