@@ -39,31 +39,6 @@ final class BenchSupport {
         return cwd;
     }
 
-    static int freeTcpPort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
-    }
-
-    /** A base port such that {@code count} consecutive UDP ports from it are free now. */
-    static int freeUdpBlock(int count) {
-        for (int attempt = 0; attempt < 200; attempt++) {
-            int base = ThreadLocalRandom.current().nextInt(40000, 55000);
-            List<DatagramSocket> held = new ArrayList<>();
-            try {
-                for (int i = 0; i < count; i++) {
-                    held.add(new DatagramSocket(base + i));
-                }
-                return base;
-            } catch (IOException e) {
-                // taken: try another block
-            } finally {
-                held.forEach(DatagramSocket::close);
-            }
-        }
-        throw new IllegalStateException("no free block of " + count + " UDP ports");
-    }
-
     /** Copies a directory tree (the repository's etc/ into the benchmark's own etc/). */
     static void copyTree(Path from, Path to) throws IOException {
         try (Stream<Path> files = Files.walk(from)) {

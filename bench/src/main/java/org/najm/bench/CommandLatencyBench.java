@@ -1,6 +1,7 @@
 package org.najm.bench;
 
 import java.io.PrintStream;
+import org.najm.testing.FreePorts;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -94,9 +95,9 @@ public final class CommandLatencyBench {
         OrekitData.context();
         long t0 = System.nanoTime();
 
-        int tmPortBase = BenchSupport.freeUdpBlock(5);
-        int tcPortBase = BenchSupport.freeUdpBlock(5);
-        int httpPort = BenchSupport.freeTcpPort();
+        int tmPortBase = FreePorts.udpBlock(5);
+        int tcPortBase = FreePorts.udpBlock(5);
+        int httpPort = FreePorts.tcp();
         Constellation base = Constellation.load(repo.resolve("etc/constellation.yaml"));
         Constellation constellation = base.withTransport(base.transport().withPortBases(tmPortBase, tcPortBase));
         Spacecraft subject = constellation.spacecraftByName(SUBJECT).orElseThrow();

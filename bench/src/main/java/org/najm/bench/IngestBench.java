@@ -1,6 +1,7 @@
 package org.najm.bench;
 
 import java.io.IOException;
+import org.najm.testing.FreePorts;
 import java.net.InetSocketAddress;
 import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
@@ -155,10 +156,10 @@ public final class IngestBench {
         workDir = Files.createTempDirectory("najm-bench-ingest");
         Path etc = workDir.resolve("etc");
         BenchSupport.copyTree(repo.resolve("etc"), etc);
-        stockPort = BenchSupport.freeUdpBlock(1);
-        tmPortBase = BenchSupport.freeUdpBlock(5);
-        int tcPortBase = BenchSupport.freeUdpBlock(5);
-        httpPort = BenchSupport.freeTcpPort();
+        stockPort = FreePorts.udpBlock(1);
+        tmPortBase = FreePorts.udpBlock(5);
+        int tcPortBase = FreePorts.udpBlock(5);
+        httpPort = FreePorts.tcp();
         Files.writeString(etc.resolve("yamcs." + STOCK + ".yaml"), stockInstanceYaml(etc), StandardCharsets.UTF_8);
         Path yamcsYaml = etc.resolve("yamcs.yaml");
         String y = Files.readString(yamcsYaml);

@@ -19,6 +19,7 @@ import java.util.function.Supplier;
 import org.hipparchus.geometry.euclidean.threed.Vector3D;
 import org.hipparchus.util.FastMath;
 import org.najm.constellation.Constellation;
+import org.najm.testing.SkyfieldRequest;
 import org.najm.testing.SyntheticNetwork;
 import org.najm.constellation.Spacecraft;
 import org.najm.constellation.Station;
@@ -44,7 +45,6 @@ import org.orekit.time.AbsoluteDate;
 import org.orekit.utils.Constants;
 import org.orekit.utils.IERSConventions;
 
-import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
@@ -483,29 +483,7 @@ public final class PassPlanningBench {
 
     private Skyfield skyfield(List<SpacecraftTle> sats, List<Station> stations, Instant start, Instant end)
             throws IOException, InterruptedException {
-        JsonObject req = new JsonObject();
-        req.addProperty("start", start.toString());
-        req.addProperty("end", end.toString());
-        JsonArray tles = new JsonArray();
-        for (SpacecraftTle t : sats) {
-            JsonObject o = new JsonObject();
-            o.addProperty("name", t.spacecraft());
-            o.addProperty("line1", t.line1());
-            o.addProperty("line2", t.line2());
-            tles.add(o);
-        }
-        req.add("tles", tles);
-        JsonArray sts = new JsonArray();
-        for (Station s : stations) {
-            JsonObject o = new JsonObject();
-            o.addProperty("name", s.name());
-            o.addProperty("latitude", s.latitude());
-            o.addProperty("longitude", s.longitude());
-            o.addProperty("altitude", s.altitude());
-            o.addProperty("mask", s.mask());
-            sts.add(o);
-        }
-        req.add("stations", sts);
+        JsonObject req = SkyfieldRequest.of(sats, stations, start, end);
         Path err = Files.createTempFile("skyfield-bench", ".err");
         try {
             long t0 = System.nanoTime();

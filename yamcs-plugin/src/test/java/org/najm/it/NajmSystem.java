@@ -18,6 +18,7 @@ import org.najm.passes.TleSet;
 import org.najm.planning.ContactPlanner;
 import org.najm.planning.PlanningRequest;
 import org.najm.simulator.Simulator;
+import org.najm.testing.FreePorts;
 import org.najm.simulator.archive.ArchiveStandIn;
 import org.najm.simulator.station.ContactScheduleClient;
 import org.najm.simulator.station.PlanFollowingPolicy;

@@ -14,10 +14,10 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.najm.constellation.Constellation;
+import org.najm.testing.SkyfieldRequest;
 import org.najm.constellation.Station;
 import org.najm.orekit.OrekitData;
 
-import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
@@ -80,30 +80,8 @@ class SkyfieldCrossCheckTest {
 
     static List<Pass> skyfield(List<SpacecraftTle> sats, List<Station> stations, boolean ut1EqualsUtc)
             throws Exception {
-        JsonObject req = new JsonObject();
-        req.addProperty("start", START.toString());
-        req.addProperty("end", END.toString());
+        JsonObject req = SkyfieldRequest.of(sats, stations, START, END);
         req.addProperty("ut1EqualsUtc", ut1EqualsUtc);
-        JsonArray tles = new JsonArray();
-        for (SpacecraftTle t : sats) {
-            JsonObject o = new JsonObject();
-            o.addProperty("name", t.spacecraft());
-            o.addProperty("line1", t.line1());
-            o.addProperty("line2", t.line2());
-            tles.add(o);
-        }
-        req.add("tles", tles);
-        JsonArray sts = new JsonArray();
-        for (Station s : stations) {
-            JsonObject o = new JsonObject();
-            o.addProperty("name", s.name());
-            o.addProperty("latitude", s.latitude());
-            o.addProperty("longitude", s.longitude());
-            o.addProperty("altitude", s.altitude());
-            o.addProperty("mask", s.mask());
-            sts.add(o);
-        }
-        req.add("stations", sts);
 
         Process p = new ProcessBuilder(python(), SCRIPT).redirectError(ProcessBuilder.Redirect.INHERIT).start();
         p.getOutputStream().write(req.toString().getBytes(StandardCharsets.UTF_8));

@@ -1,4 +1,4 @@
-package org.najm.it;
+package org.najm.testing;
 
 import java.io.IOException;
 import java.net.DatagramSocket;
@@ -7,20 +7,20 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
-/** Free local ports, so tests never collide with a running NAJM system or each other. */
-final class FreePorts {
+/** Free local ports, so tests and benchmarks never collide with a running NAJM system or each other. */
+public final class FreePorts {
 
     private FreePorts() {
     }
 
-    static int tcp() throws IOException {
+    public static int tcp() throws IOException {
         try (ServerSocket s = new ServerSocket(0)) {
             return s.getLocalPort();
         }
     }
 
     /** A base port such that {@code count} consecutive UDP ports from it are free now. */
-    static int udpBlock(int count) {
+    public static int udpBlock(int count) {
         for (int attempt = 0; attempt < 100; attempt++) {
             int base = ThreadLocalRandom.current().nextInt(20000, 40000);
             List<DatagramSocket> held = new ArrayList<>();
