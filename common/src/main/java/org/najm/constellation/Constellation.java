@@ -13,16 +13,18 @@ import java.util.Set;
 import org.yaml.snakeyaml.Yaml;
 
 /**
- * The constellation description (etc/constellation.yaml): spacecraft, stations and transport.
- * The MOC and the simulator both read it; it is the one source of truth for the constellation.
+ * The constellation description (etc/constellation.yaml): partners, spacecraft, stations and
+ * transport. The MOC and the simulator both read it; it is the one source of truth for the
+ * constellation.
  */
-public record Constellation(List<Spacecraft> spacecraft, List<Station> stations, int turnaroundSeconds,
-        Transport transport) {
+public record Constellation(List<Partner> partners, List<Spacecraft> spacecraft, List<Station> stations,
+        int turnaroundSeconds, Transport transport) {
 
     /** Where the default run keeps it, relative to the repository root. */
     public static final Path DEFAULT_PATH = Path.of("etc", "constellation.yaml");
 
     public Constellation {
+        partners = List.copyOf(partners);
         spacecraft = List.copyOf(spacecraft);
         stations = List.copyOf(stations);
     }
@@ -46,6 +48,10 @@ public record Constellation(List<Spacecraft> spacecraft, List<Station> stations,
             throw new IllegalArgumentException("the constellation description must be a YAML map");
         }
         Node top = new Node("constellation", map);
+        List<Partner> partners = new ArrayList<>();
+        for (Node n : top.list("partners")) {
+            partners.add(new Partner(n.string("id"), n.string("name"), n.strings("operators"), n.strings("leads")));
+        }
         List<Spacecraft> spacecraft = new ArrayList<>();
         for (Node n : top.list("spacecraft")) {
             List<String> tle = n.string("tle").lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
@@ -64,17 +70,39 @@ public record Constellation(List<Spacecraft> spacecraft, List<Station> stations,
         Node t = top.child("transport");
         Transport transport = new Transport(t.string("mocHost"), t.string("stationHost"), t.integer("tmPortBase"),
                 t.integer("tcPortBase"));
-        Constellation c = new Constellation(spacecraft, stations, top.integer("turnaroundSeconds"), transport);
+        Constellation c = new Constellation(partners, spacecraft, stations, top.integer("turnaroundSeconds"), transport);
         c.validate();
         return c;
     }
 
     private void validate() {
+        Set<String> partnerIds = new HashSet<>();
+        Set<String> people = new HashSet<>();
+        for (Partner p : partners) {
+            if (!partnerIds.add(p.id())) {
+                throw new IllegalArgumentException("partner " + p.id() + ": duplicate partner id");
+            }
+            for (String user : p.operators()) {
+                if (!people.add(user)) {
+                    throw new IllegalArgumentException("partner " + p.id() + ": user '" + user
+                            + "' is listed twice or by two partners");
+                }
+            }
+            for (String user : p.leads()) {
+                if (!people.add(user)) {
+                    throw new IllegalArgumentException("partner " + p.id() + ": user '" + user
+                            + "' is listed twice or by two partners");
+                }
+            }
+        }
         Set<Integer> scids = new HashSet<>();
         Set<String> names = new HashSet<>();
         for (Spacecraft s : spacecraft) {
             if (s.scid() < 0 || s.scid() > 0x3FF) {
                 throw new IllegalArgumentException(s.name() + ": scid " + s.scid() + " does not fit 10 bits");
+            }
+            if (!partnerIds.contains(s.partner())) {
+                throw new IllegalArgumentException(s.name() + ": partner '" + s.partner() + "' is not in 'partners'");
             }
             if (!scids.add(s.scid()) || !names.add(s.name()) || !names.add(s.instance())) {
                 throw new IllegalArgumentException(s.name() + ": duplicate name, instance or scid");
@@ -100,6 +128,15 @@ public record Constellation(List<Spacecraft> spacecraft, List<Station> stations,
         return spacecraft.stream().filter(s -> s.instance().equals(instance)).findFirst();
     }
 
+    public Optional<Partner> partner(String id) {
+        return partners.stream().filter(p -> p.id().equals(id)).findFirst();
+    }
+
+    /** The partner whose operator or lead {@code user} is. */
+    public Optional<Partner> partnerOf(String user) {
+        return partners.stream().filter(p -> p.commands(user)).findFirst();
+    }
+
     public Optional<Station> stationById(int id) {
         return stations.stream().filter(s -> s.id() == id).findFirst();
     }
@@ -110,7 +147,7 @@ public record Constellation(List<Spacecraft> spacecraft, List<Station> stations,
 
     /** The same constellation on other UDP port bases. */
     public Constellation withTransport(Transport t) {
-        return new Constellation(spacecraft, stations, turnaroundSeconds, t);
+        return new Constellation(partners, spacecraft, stations, turnaroundSeconds, t);
     }
 
     /** A typed view of one YAML map that names the path of whatever is missing or wrong. */
@@ -140,6 +177,13 @@ public record Constellation(List<Spacecraft> spacecraft, List<Station> stations,
                 return n.doubleValue();
             }
             throw new IllegalArgumentException(path + "." + key + ": expected a number, got '" + map.get(key) + "'");
+        }
+
+        List<String> strings(String key) {
+            if (required(key) instanceof List<?> l && l.stream().allMatch(String.class::isInstance)) {
+                return l.stream().map(String.class::cast).toList();
+            }
+            throw new IllegalArgumentException(path + "." + key + ": expected a list of names");
         }
 
         Node child(String key) {

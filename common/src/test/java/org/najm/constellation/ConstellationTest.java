@@ -31,6 +31,34 @@ class ConstellationTest {
     }
 
     @Test
+    void eachPartnerCommandsItsOwnSpacecraft() throws Exception {
+        Constellation c = Constellation.load(FILE);
+        assertEquals(4, c.partners().size());
+        for (Spacecraft sc : c.spacecraft()) {
+            Partner owner = c.partner(sc.partner()).orElseThrow();
+            assertTrue(owner.commands(sc.partner() + "-op"), sc.name());
+            assertTrue(owner.commands(sc.partner() + "-lead") && owner.confirms(sc.partner() + "-lead"), sc.name());
+            assertTrue(!owner.confirms(sc.partner() + "-op"), sc.name());
+        }
+        assertEquals("bravo", c.partnerOf("bravo-lead").orElseThrow().id());
+        assertTrue(c.partnerOf("observer").isEmpty());
+    }
+
+    @Test
+    void partnersAreCheckedAgainstTheSpacecraft() throws Exception {
+        String good = Files.readString(FILE);
+        var e = assertThrows(IllegalArgumentException.class,
+                () -> Constellation.parse(good.replace("partner: delta", "partner: echo")));
+        assertTrue(e.getMessage().contains("NAJM-4: partner 'echo' is not in 'partners'"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class,
+                () -> Constellation.parse(good.replace("operators: [bravo-op]", "operators: [alpha-op]")));
+        assertTrue(e.getMessage().contains("'alpha-op' is listed twice or by two partners"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class,
+                () -> Constellation.parse(good.replace("leads: [delta-lead]", "leads: delta-lead")));
+        assertTrue(e.getMessage().contains("partners[3].leads: expected a list of names"), e.getMessage());
+    }
+
+    @Test
     void badDescriptionsSayWhatAndWhere() throws Exception {
         String good = Files.readString(FILE);
         var e = assertThrows(IllegalArgumentException.class,

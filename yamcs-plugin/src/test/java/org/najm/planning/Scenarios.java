@@ -36,7 +36,7 @@ final class Scenarios {
         for (int k = 0; k < 5; k++) {
             st.add(new Station(k, STATIONS.get(k), 0, 0, 0, k == 0 ? 5 : 10, owners[k]));
         }
-        return new Constellation(sc, st, 120, new Transport("127.0.0.1", "127.0.0.1", 10100, 10200));
+        return new Constellation(List.of(), sc, st, 120, new Transport("127.0.0.1", "127.0.0.1", 10100, 10200));
     }
 
     static Instant at(String timeOfDay) {

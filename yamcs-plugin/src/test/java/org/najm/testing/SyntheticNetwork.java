@@ -47,7 +47,7 @@ public final class SyntheticNetwork {
             String owner = j % 5 == 0 ? Station.SHARED : "partner" + (j % 4);
             stations.add(new Station(j, String.format("GS-%02d", j + 1), lat, lon, 50 + 37 * (j % 20), mask, owner));
         }
-        return new Constellation(sats, stations, real.turnaroundSeconds(), real.transport());
+        return new Constellation(real.partners(), sats, stations, real.turnaroundSeconds(), real.transport());
     }
 
     private static String withChecksum(String l) {
