@@ -1,7 +1,10 @@
 package org.najm.commanding;
 
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.List;
+import java.util.Objects;
 
 import org.yamcs.YConfiguration;
 import org.yamcs.algorithms.AbstractAlgorithmExecutor;
@@ -19,14 +22,22 @@ import org.yamcs.xtce.Algorithm;
  *
  * <p>Inputs, in this order: sentSeq (/yamcs/cmdHist/ccsds-seqcount), ackApid, ackSeq, ackStage,
  * ackResult. Argument: {@code stage}; optional {@code apid} (default 1000).
+ *
+ * <p>The spacecraft may answer before the command's sequence count reaches this verifier through
+ * command history (a rejection comes back within milliseconds): acks seen meanwhile are kept,
+ * and matched once the sequence count is known.
  */
 public class TcAckStageVerifier extends AbstractAlgorithmExecutor {
 
     private static final AlgorithmExecutionResult NO_RESULT = new AlgorithmExecutionResult(Collections.emptyList());
     private static final int SEQ_MASK = 0x3FFF;
 
+    /** Acks of this stage seen since the verifier started, at most this many (the newest). */
+    private static final int MAX_EARLY_ACKS = 64;
+
     private final int stage;
     private final int apid;
+    private final List<Ack> earlyAcks = new ArrayList<>();
 
     public TcAckStageVerifier(Algorithm def, AlgorithmExecutionContext ctx, HashMap<String, Object> args) {
         super(def, ctx);
@@ -37,23 +48,46 @@ public class TcAckStageVerifier extends AbstractAlgorithmExecutor {
 
     @Override
     public AlgorithmExecutionResult execute(long acqTime, long genTime, ProcessingContext pctx) {
-        for (int i = 0; i < 5; i++) {
+        for (int i = 1; i < 5; i++) {
             if (inputValues.get(i) == null) {
                 return NO_RESULT;
             }
         }
-        int sentSeq = inputValues.get(0).getEngValue().getSint32Value();
-        int ackApid = raw(inputValues.get(1));
-        int ackSeq = raw(inputValues.get(2));
-        int ackStage = raw(inputValues.get(3));
-        RawEngValue result = inputValues.get(4);
-
-        if (ackApid != apid || (ackSeq & SEQ_MASK) != (sentSeq & SEQ_MASK) || ackStage != stage) {
-            return NO_RESULT;
+        Ack ack = new Ack(raw(inputValues.get(1)), raw(inputValues.get(2)), raw(inputValues.get(3)),
+                inputValues.get(4));
+        if (ack.apid() == apid && ack.stage() == stage && !earlyAcks.contains(ack)) {
+            if (earlyAcks.size() == MAX_EARLY_ACKS) {
+                earlyAcks.remove(0);
+            }
+            earlyAcks.add(ack);
         }
-        VerificationResult verdict = raw(result) == 0 ? VerificationResult.SUCCESS
-                : new VerificationResult(false, "TC_ACK stage " + stage + ": " + result.getEngValue());
-        return new AlgorithmExecutionResult(inputValues, verdict, Collections.emptyList());
+        if (inputValues.get(0) == null) {
+            return NO_RESULT; // the sequence count is not known yet
+        }
+        int sentSeq = inputValues.get(0).getEngValue().getSint32Value() & SEQ_MASK;
+        for (Ack a : earlyAcks) {
+            if ((a.seq() & SEQ_MASK) == sentSeq) {
+                VerificationResult verdict = raw(a.result()) == 0 ? VerificationResult.SUCCESS
+                        : new VerificationResult(false, "TC_ACK stage " + stage + ": " + a.result().getEngValue());
+                return new AlgorithmExecutionResult(inputValues, verdict, Collections.emptyList());
+            }
+        }
+        return NO_RESULT;
+    }
+
+    /** One TC_ACK of this verifier's stage; the result compares by value. */
+    private record Ack(int apid, int seq, int stage, RawEngValue result) {
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Ack a && a.apid == apid && a.seq == seq && a.stage == stage
+                    && raw(a.result) == raw(result);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(apid, seq, stage, raw(result));
+        }
     }
 
     private static int raw(RawEngValue v) {
