@@ -6,6 +6,10 @@
 #
 # Environment: NAJM_SIM_START (ISO-8601 UTC instant the simulation starts at, default now),
 # NAJM_SIM_RATE (simulation clock rate, default 1).
+#
+# Authentication is on: log in with a demo user of README (password najm-demo). The simulated
+# stations fetch the contact plan as the read-only 'observer'. The production profile
+# (NAJM_PROFILE=production, docs/security.md) is not started by this script.
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -31,9 +35,14 @@ stop_all() {
 }
 trap stop_all INT TERM EXIT
 
+if [[ "${NAJM_PROFILE:-development}" != development ]]; then
+    echo "run.sh runs the development profile with its simulator; see docs/security.md for production" >&2
+    exit 2
+fi
 java -cp "$moc_cp" org.yamcs.YamcsServer --etc-dir etc --log-config etc/logging.properties &
 pids+=($!)
 # The stations point their antennas as the MOC's contact plan says.
+NAJM_PLAN_USER=observer NAJM_PLAN_PASSWORD=najm-demo \
 java -cp "$sim_cp" org.najm.simulator.SimulatorMain --constellation etc/constellation.yaml \
     --plan-url http://localhost:8090/api/najm/contacts \
     --archive-port 8091 --archive-dir data/archive \

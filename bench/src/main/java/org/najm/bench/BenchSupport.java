@@ -29,6 +29,36 @@ final class BenchSupport {
     private BenchSupport() {
     }
 
+    /** The password of the development accounts (etc/users.yaml) the benchmarks log in with. */
+    static final String DEMO_PASSWORD = "najm-demo";
+
+    /**
+     * Logs in once (OAuth password grant on /auth/token, as the web UI does) and returns the
+     * value of the Authorization header for later requests: a bearer token costs no password
+     * hashing per request, as an operator's client would not either.
+     */
+    static String login(int httpPort, String user) {
+        try {
+            var form = "grant_type=password&username=" + java.net.URLEncoder.encode(user, StandardCharsets.UTF_8)
+                    + "&password=" + DEMO_PASSWORD;
+            var r = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest
+                    .newBuilder(java.net.URI.create("http://127.0.0.1:" + httpPort + "/auth/token"))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString(form)).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() != 200) {
+                throw new IllegalStateException("login of " + user + ": HTTP " + r.statusCode() + " " + r.body());
+            }
+            return "Bearer " + com.google.gson.JsonParser.parseString(r.body()).getAsJsonObject().get("access_token")
+                    .getAsString();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** The repository root: the benchmarks run from there (Yamcs resolves mdb paths against the working directory). */
     static Path repoRoot() {
         Path cwd = Path.of("").toAbsolutePath();

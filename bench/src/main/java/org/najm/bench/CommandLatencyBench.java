@@ -72,6 +72,8 @@ public final class CommandLatencyBench {
     private Simulator simulator;
     private YamcsClient client;
     private String api;
+    /** The Authorization header of an operator of the commanded spacecraft's partner. */
+    private String authorization;
     private String instance;
 
     public static void main(String[] args) {
@@ -118,6 +120,8 @@ public final class CommandLatencyBench {
         server.start();
         simulator = Simulator.start(constellation, clock);
         api = "http://127.0.0.1:" + httpPort + "/api";
+        String operator = constellation.partner(subject.partner()).orElseThrow().operators().get(0);
+        authorization = BenchSupport.login(httpPort, operator);
 
         out("# NAJM command latency benchmark  " + Instant.now());
         out("# " + BenchSupport.environment());
@@ -128,10 +132,12 @@ public final class CommandLatencyBench {
                 + "/realtime/commands/NAJM/<cmd> to CommandComplete_Status seen by the client ("
                 + (poll ? "REST polling of /api/archive/" + instance + "/commands/{id} every " + pollMillis + " ms"
                         : "websocket command-history subscription, yamcs-client")
-                + "); commands issued one after the other");
+                + "); commands issued one after the other, as " + operator + " (bearer token; every command"
+                + " passes the partner command authority)");
 
         if (!poll) {
             client = YamcsClient.newBuilder("127.0.0.1", httpPort).build();
+            client.login(operator, BenchSupport.DEMO_PASSWORD.toCharArray());
             client.connectWebSocket();
             CommandSubscription sub = client.createCommandSubscription();
             sub.addMessageListener(this::onCommandHistory);
@@ -207,7 +213,7 @@ public final class CommandLatencyBench {
         HttpResponse<String> r;
         try {
             r = http.send(HttpRequest.newBuilder(URI.create(api + "/processors/" + instance + "/realtime/commands/NAJM/"
-                    + cmd)).header("Content-Type", "application/json").timeout(Duration.ofSeconds(20))
+                    + cmd)).header("Content-Type", "application/json").header("Authorization", authorization).timeout(Duration.ofSeconds(20))
                     .POST(HttpRequest.BodyPublishers.ofString("{\"args\": " + argsJson + "}")).build(),
                     HttpResponse.BodyHandlers.ofString());
         } catch (Exception e) {
@@ -252,7 +258,7 @@ public final class CommandLatencyBench {
     private long[] pollHistory(String id) {
         try {
             var r = http.send(HttpRequest.newBuilder(URI.create(api + "/archive/" + instance + "/commands/"
-                    + URLEncoder.encode(id, StandardCharsets.UTF_8))).GET().build(),
+                    + URLEncoder.encode(id, StandardCharsets.UTF_8))).header("Authorization", authorization).GET().build(),
                     HttpResponse.BodyHandlers.ofString());
             long now = System.nanoTime();
             if (r.statusCode() != 200) {

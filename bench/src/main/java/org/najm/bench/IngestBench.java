@@ -524,7 +524,8 @@ public final class IngestBench {
             var uri = java.net.URI.create("http://127.0.0.1:" + httpPort + "/api/archive/" + instance + "/parameters"
                     + parameter + "/samples?start=2000-01-01T00:00:00Z&stop=" + stop + "&count=1&source=ParameterArchive");
             var http = java.net.http.HttpClient.newHttpClient();
-            var r = http.send(java.net.http.HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60)).GET().build(),
+            var r = http.send(java.net.http.HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60))
+                    .header("Authorization", BenchSupport.login(httpPort, "observer")).GET().build(),
                     java.net.http.HttpResponse.BodyHandlers.ofString());
             if (r.statusCode() != 200) {
                 System.err.println("samples " + instance + ": HTTP " + r.statusCode() + " " + r.body());

@@ -20,8 +20,9 @@ import org.najm.time.SimClock;
 /**
  * Runs the simulator as a process: {@code --constellation <path>} (default etc/constellation.yaml), clock
  * from NAJM_SIM_START / NAJM_SIM_RATE / NAJM_SIM_ANCHOR; with {@code --archive-port <port>} also the asteroid
- * archive stand-in on 127.0.0.1 ({@code --archive-dir}, default data/archive). Exits on SIGINT/SIGTERM and
- * when its parent dies.
+ * archive stand-in on 127.0.0.1 ({@code --archive-dir}, default data/archive). With {@code --plan-url} the
+ * stations log in to the MOC as NAJM_PLAN_USER with NAJM_PLAN_PASSWORD. Exits on SIGINT/SIGTERM and when its
+ * parent dies.
  */
 public final class SimulatorMain {
 
@@ -89,7 +90,12 @@ public final class SimulatorMain {
             sim = Simulator.start(c, clock);
         } else {
             // Stations point their antennas as the MOC's contact plan says.
-            var schedule = new ContactScheduleClient(planUrl, c, clock);
+            String user = System.getenv("NAJM_PLAN_USER");
+            String password = System.getenv("NAJM_PLAN_PASSWORD");
+            if (user == null || password == null) {
+                usage("--plan-url needs NAJM_PLAN_USER and NAJM_PLAN_PASSWORD: the MOC requires a login");
+            }
+            var schedule = new ContactScheduleClient(planUrl, user, password, c, clock);
             schedule.start(Duration.ofSeconds(2));
             sim = Simulator.start(c, clock, new PlanFollowingPolicy(schedule), 1);
             log.info("stations follow the contact plan from " + planUrl);
@@ -117,6 +123,7 @@ public final class SimulatorMain {
         System.err.println("usage: SimulatorMain [--constellation etc/constellation.yaml] [--plan-url URL]"
                 + " [--archive-port PORT [--archive-dir data/archive]]");
         System.err.println("  env NAJM_SIM_START (ISO UTC), NAJM_SIM_RATE (default 1), NAJM_SIM_ANCHOR (epoch ms)");
+        System.err.println("  env NAJM_PLAN_USER, NAJM_PLAN_PASSWORD: the MOC login of the stations (with --plan-url)");
         System.exit(error == null ? 0 : 2);
     }
 

@@ -6,6 +6,7 @@ import java.util.OptionalInt;
 
 import org.najm.constellation.Spacecraft;
 import org.najm.gateway.StationGateway;
+import org.najm.security.CommandAuthorityLink;
 import org.yamcs.ConfigurationException;
 import org.yamcs.YConfiguration;
 import org.yamcs.cmdhistory.CommandHistoryPublisher;
@@ -23,7 +24,9 @@ import org.yamcs.utils.TimeEncoding;
  *
  * <p>It is also the last point where a command can still be refused cleanly: a command for a
  * spacecraft that no station hears fails here, with that reason in the command history,
- * instead of being framed and lost.
+ * instead of being framed and lost. And it encodes nothing that the partner command authority
+ * did not release: should its link ever be missing from the TC stream, or misplaced, commanding
+ * fails closed.
  */
 public class TcPacketPostprocessor implements CommandPostprocessor {
 
@@ -48,15 +51,14 @@ public class TcPacketPostprocessor implements CommandPostprocessor {
 
     @Override
     public byte[] process(PreparedCommand pc) {
+        if (!CommandAuthorityLink.isReleased(pc)) {
+            return fail(pc, "Command not sent to " + spacecraft.name() + ": the command authority did not release it"
+                    + " (is the AUTHORITY link first on the TC stream?)");
+        }
         OptionalInt station = gateway.stationInContact(spacecraft.scid());
         if (station.isEmpty()) {
-            String reason = "Command not sent to " + spacecraft.name()
-                    + ": no ground station is in contact with the spacecraft";
-            long now = TimeEncoding.getWallclockTime();
-            commandHistory.publishAck(pc.getCommandId(), CommandHistoryPublisher.AcknowledgeSent_KEY, now,
-                    AckStatus.NOK, reason);
-            commandHistory.commandFailed(pc.getCommandId(), now, reason);
-            return null;
+            return fail(pc, "Command not sent to " + spacecraft.name()
+                    + ": no ground station is in contact with the spacecraft");
         }
         byte[] binary = Arrays.copyOf(pc.getBinary(), getBinaryLength(pc));
         ByteBuffer bb = ByteBuffer.wrap(binary);
@@ -69,6 +71,14 @@ public class TcPacketPostprocessor implements CommandPostprocessor {
         commandHistory.publish(pc.getCommandId(), "station", gateway.stationName(station.getAsInt()));
         commandHistory.publish(pc.getCommandId(), PreparedCommand.CNAME_BINARY, binary);
         return binary;
+    }
+
+    private byte[] fail(PreparedCommand pc, String reason) {
+        long now = TimeEncoding.getWallclockTime();
+        commandHistory.publishAck(pc.getCommandId(), CommandHistoryPublisher.AcknowledgeSent_KEY, now,
+                AckStatus.NOK, reason);
+        commandHistory.commandFailed(pc.getCommandId(), now, reason);
+        return null;
     }
 
     @Override

@@ -27,6 +27,7 @@ import org.najm.passes.TleUploadException;
 import org.najm.planning.Contact;
 import org.najm.planning.RejectionReason;
 import org.najm.planning.Unavailability;
+import org.najm.security.NajmPrivileges;
 import org.yamcs.api.Observer;
 import org.yamcs.http.BadRequestException;
 import org.yamcs.http.Context;
@@ -104,6 +105,7 @@ final class ContactPlanApi extends AbstractContactPlanApi<Context> {
 
     @Override
     public void uploadTles(Context ctx, UploadTlesRequest request, Observer<ListTlesResponse> observer) {
+        NajmPrivileges.require(ctx, NajmPrivileges.CONTROL_CONTACT_PLAN);
         if (!request.hasText() || request.getText().isBlank()) {
             throw new BadRequestException("No TLE text: send {\"text\": \"<2 or 3 line TLEs>\"}");
         }
@@ -142,6 +144,7 @@ final class ContactPlanApi extends AbstractContactPlanApi<Context> {
     @Override
     public void addStationUnavailability(Context ctx, AddStationUnavailabilityRequest request,
             Observer<StationUnavailabilityInfo> observer) {
+        NajmPrivileges.require(ctx, NajmPrivileges.CONTROL_CONTACT_PLAN);
         String station = request.getStation();
         if (service().constellation().stationByName(station).isEmpty()) {
             throw new NotFoundException("No station named '" + station + "'");
@@ -161,6 +164,7 @@ final class ContactPlanApi extends AbstractContactPlanApi<Context> {
 
     @Override
     public void replan(Context ctx, ReplanRequest request, Observer<PlanInfo> observer) {
+        NajmPrivileges.require(ctx, NajmPrivileges.CONTROL_CONTACT_PLAN);
         respond(observer, service().replan("operator"), ContactPlanApi::planInfo);
     }
 

@@ -1,5 +1,6 @@
 package org.najm.gateway;
 
+import org.najm.commanding.LocalTcLink;
 import org.najm.constellation.Spacecraft;
 import org.yamcs.ConfigurationException;
 import org.yamcs.Spec;
@@ -9,8 +10,6 @@ import org.yamcs.YamcsServer;
 import org.yamcs.cmdhistory.CommandHistoryPublisher;
 import org.yamcs.cmdhistory.CommandHistoryPublisher.AckStatus;
 import org.yamcs.commanding.PreparedCommand;
-import org.yamcs.tctm.AbstractLink;
-import org.yamcs.tctm.TcDataLink;
 
 /**
  * The last link on a spacecraft's TC stream: it takes the commands that the TC link could not
@@ -18,9 +17,8 @@ import org.yamcs.tctm.TcDataLink;
  * once with the reason. Without it they would wait in COP-1's queue, or fail with Yamcs'
  * generic "no link available".
  */
-public class TcUnavailableLink extends AbstractLink implements TcDataLink {
+public class TcUnavailableLink extends LocalTcLink {
 
-    private CommandHistoryPublisher commandHistory;
     private String spacecraftName;
     private String tcLinkName;
 
@@ -56,25 +54,5 @@ public class TcUnavailableLink extends AbstractLink implements TcDataLink {
         var link = YamcsServer.getServer().getInstance(yamcsInstance).getLinkManager().getLink(tcLinkName);
         String reason = link instanceof GatewayTcFrameLink tc ? tc.unavailableReason() : null;
         return reason != null ? reason : "the TC link could not take it";
-    }
-
-    @Override
-    public void setCommandHistoryPublisher(CommandHistoryPublisher commandHistoryPublisher) {
-        this.commandHistory = commandHistoryPublisher;
-    }
-
-    @Override
-    protected void doStart() {
-        notifyStarted();
-    }
-
-    @Override
-    protected void doStop() {
-        notifyStopped();
-    }
-
-    @Override
-    protected Status connectionStatus() {
-        return Status.OK;
     }
 }

@@ -16,15 +16,25 @@ final class Commands {
     private Commands() {
     }
 
-    /** Issues /NAJM/{name} with the given JSON args; returns the HTTP response. */
+    /** Issues /NAJM/{name} as an operator of the spacecraft's partner; returns the HTTP response. */
     static YamcsRest.Response issue(NajmSystem sys, String instance, String name, String argsJson) {
-        return sys.rest.post("/processors/" + instance + "/realtime/commands/NAJM/" + name,
+        return issue(sys.as(sys.operatorOf(instance)), instance, name, argsJson);
+    }
+
+    /** Issues /NAJM/{name} with the given JSON args as {@code rest}'s user; returns the HTTP response. */
+    static YamcsRest.Response issue(YamcsRest rest, String instance, String name, String argsJson) {
+        return rest.post("/processors/" + instance + "/realtime/commands/NAJM/" + name,
                 "{\"args\": " + argsJson + "}");
     }
 
-    /** Issues a command that Yamcs must accept; returns its command id. */
+    /** Issues a command that Yamcs must accept, as an operator of its partner; returns its command id. */
     static String issueOk(NajmSystem sys, String instance, String name, String argsJson) {
-        var r = issue(sys, instance, name, argsJson);
+        return issueOk(sys.as(sys.operatorOf(instance)), instance, name, argsJson);
+    }
+
+    /** Issues a command that Yamcs must accept, as {@code rest}'s user; returns its command id. */
+    static String issueOk(YamcsRest rest, String instance, String name, String argsJson) {
+        var r = issue(rest, instance, name, argsJson);
         assertEquals(200, r.status(), r.body());
         return r.json().get("id").getAsString();
     }

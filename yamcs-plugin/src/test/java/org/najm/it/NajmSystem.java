@@ -58,6 +58,12 @@ final class NajmSystem {
     final Path scienceOutbox;
     final YamcsRest rest;
     final int tmPortBase;
+    private final int httpPort;
+
+    /** The password of every development account (etc/users.yaml). */
+    static final String DEMO_PASSWORD = "najm-demo";
+    /** How long a critical command waits for confirmation in the tests (wall clock). */
+    static final int CONFIRMATION_SECONDS = 10;
 
     private NajmSystem() throws Exception {
         OrekitData.context();
@@ -83,17 +89,39 @@ final class NajmSystem {
         System.setProperty("najm.tmPortBase", Integer.toString(tmPortBase));
         System.setProperty("najm.tcPortBase", Integer.toString(tcPortBase));
         System.setProperty("najm.dataDir", dataDir.toString());
+        System.setProperty("najm.confirmationTimeoutSeconds", Integer.toString(CONFIRMATION_SECONDS));
         YConfiguration.setResolver(new FileBasedConfigurationResolver(Path.of("etc")));
         YamcsServer server = YamcsServer.getServer();
         server.prepareStart();
         server.start();
 
         schedule = new ContactScheduleClient(URI.create("http://127.0.0.1:" + httpPort + "/api/najm/contacts"),
-                constellation, clock);
+                "observer", DEMO_PASSWORD, constellation, clock);
         schedule.start(Duration.ofMillis(500));
         simulator = Simulator.start(constellation, clock, new PlanFollowingPolicy(schedule), 1);
-        rest = new YamcsRest(httpPort);
+        this.httpPort = httpPort;
+        rest = as(operatorOf(subject.instance()));
         Runtime.getRuntime().addShutdownHook(new Thread(this::stop));
+    }
+
+    int httpPort() {
+        return httpPort;
+    }
+
+    /** The HTTP API logged in as a demo user. */
+    YamcsRest as(String user) {
+        return new YamcsRest(httpPort, user, DEMO_PASSWORD);
+    }
+
+    /** The HTTP API without logging in. */
+    YamcsRest anonymous() {
+        return new YamcsRest(httpPort, null, null);
+    }
+
+    /** The first operator of the partner that owns the spacecraft of {@code instance}. */
+    String operatorOf(String instance) {
+        var sc = constellation.spacecraftByInstance(instance).orElseThrow();
+        return constellation.partner(sc.partner()).orElseThrow().operators().get(0);
     }
 
     static synchronized NajmSystem get() throws Exception {

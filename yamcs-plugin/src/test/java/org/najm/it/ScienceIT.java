@@ -123,22 +123,23 @@ class ScienceIT extends InContactTest {
 
     /** Stops the science service and starts a new one (Yamcs' services API), as a MOC restart does. */
     private static void restartScienceService() {
+        YamcsRest admin = sys.as("admin"); // ControlServices
         String name = null;
-        for (JsonElement e : sys.rest.get("/services/_global").json().getAsJsonArray("services")) {
+        for (JsonElement e : admin.get("/services/_global").json().getAsJsonArray("services")) {
             JsonObject svc = e.getAsJsonObject();
             if (svc.get("className").getAsString().endsWith(".ScienceService")) {
                 name = svc.get("name").getAsString();
             }
         }
         String path = "/services/_global/" + YamcsRest.encode(name);
-        assertEquals(200, sys.rest.post(path + ":stop", "{}").status());
-        awaitState(path, "TERMINATED");
-        assertEquals(200, sys.rest.post(path + ":start", "{}").status());
-        awaitState(path, "RUNNING");
+        assertEquals(200, admin.post(path + ":stop", "{}").status());
+        awaitState(admin, path, "TERMINATED");
+        assertEquals(200, admin.post(path + ":start", "{}").status());
+        awaitState(admin, path, "RUNNING");
     }
 
-    private static void awaitState(String path, String state) {
-        Poll.until(Duration.ofSeconds(30), "service state " + state, () -> sys.rest.get(path).json().get("state")
+    private static void awaitState(YamcsRest admin, String path, String state) {
+        Poll.until(Duration.ofSeconds(30), "service state " + state, () -> admin.get(path).json().get("state")
                 .getAsString().equals(state) ? Optional.of(true) : Optional.empty());
     }
 

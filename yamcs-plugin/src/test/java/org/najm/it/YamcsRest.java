@@ -8,11 +8,15 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 
-/** The Yamcs HTTP API as an operator's tool sees it: JSON over real HTTP. */
+/**
+ * The Yamcs HTTP API as an operator's tool sees it: JSON over real HTTP, logged in as one user
+ * (HTTP basic authentication), or as nobody.
+ */
 final class YamcsRest {
 
     record Response(int status, String body) {
@@ -23,9 +27,13 @@ final class YamcsRest {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
+    private final String authorization;
 
-    YamcsRest(int port) {
+    /** Logged in as {@code user}; with a null user, not logged in at all. */
+    YamcsRest(int port, String user, String password) {
         this.base = "http://127.0.0.1:" + port + "/api";
+        this.authorization = user == null ? null
+                : "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 
     Response get(String path) {
@@ -43,6 +51,9 @@ final class YamcsRest {
     }
 
     private Response send(HttpRequest.Builder request) {
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
         try {
             var r = http.send(request.timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString());
             return new Response(r.statusCode(), r.body());

@@ -1,7 +1,10 @@
 package org.najm.simulator.station;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -24,13 +27,18 @@ import com.google.gson.JsonParser;
 /**
  * The stations' copy of the MOC's contact plan: fetched over HTTP from the MOC's plan API
  * ({@code GET /api/najm/contacts}) every few seconds, as a ground station network receives its
- * schedule. Empty until the first successful fetch.
+ * schedule. Empty until the first successful fetch. The MOC requires authentication: the client
+ * logs in once (Yamcs' /auth/token, password grant), as a read-only user, and again when its
+ * token is refused.
  */
 public final class ContactScheduleClient implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(ContactScheduleClient.class.getName());
 
     private final URI planUrl;
+    private final URI tokenUrl;
+    private final String loginForm;
+    private volatile String authorization;
     private final Constellation constellation;
     private final SimClock clock;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -42,8 +50,16 @@ public final class ContactScheduleClient implements AutoCloseable {
     private volatile Optional<List<PlannedContact>> schedule = Optional.empty();
     private volatile boolean failing;
 
-    public ContactScheduleClient(URI planUrl, Constellation constellation, SimClock clock) {
+    /**
+     * @param user     MOC user the stations log in as (a read-only account is enough)
+     * @param password its password
+     */
+    public ContactScheduleClient(URI planUrl, String user, String password, Constellation constellation,
+            SimClock clock) {
         this.planUrl = planUrl;
+        this.tokenUrl = planUrl.resolve("/auth/token");
+        this.loginForm = "grant_type=password&username=" + URLEncoder.encode(user, StandardCharsets.UTF_8)
+                + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8);
         this.constellation = constellation;
         this.clock = clock;
     }
@@ -62,8 +78,14 @@ public final class ContactScheduleClient implements AutoCloseable {
         URI uri = URI.create(planUrl + "?start=" + now.minus(Duration.ofHours(1)) + "&stop="
                 + now.plus(Duration.ofDays(1)));
         try {
-            var response = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5)).GET().build(),
-                    HttpResponse.BodyHandlers.ofString());
+            if (authorization == null) {
+                authorization = login();
+            }
+            var response = fetch(uri);
+            if (response.statusCode() == 401) { // the token expired: log in again
+                authorization = login();
+                response = fetch(uri);
+            }
             if (response.statusCode() != 200) {
                 throw new IllegalStateException("HTTP " + response.statusCode() + ": " + response.body());
             }
@@ -79,6 +101,21 @@ public final class ContactScheduleClient implements AutoCloseable {
                 failing = true;
             }
         }
+    }
+
+    private HttpResponse<String> fetch(URI uri) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5))
+                .header("Authorization", authorization).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private String login() throws IOException, InterruptedException {
+        var response = http.send(HttpRequest.newBuilder(tokenUrl).timeout(Duration.ofSeconds(5))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(loginForm)).build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("login refused, HTTP " + response.statusCode() + ": " + response.body());
+        }
+        return "Bearer " + JsonParser.parseString(response.body()).getAsJsonObject().get("access_token").getAsString();
     }
 
     private List<PlannedContact> parse(JsonObject json) {

@@ -10,6 +10,7 @@ import org.najm.api.RedeliverRequest;
 import org.najm.api.RedeliverResponse;
 import org.najm.api.ScienceReport;
 import org.najm.api.SpacecraftScience;
+import org.najm.security.NajmPrivileges;
 import org.yamcs.api.Observer;
 import org.yamcs.http.BadRequestException;
 import org.yamcs.http.Context;
@@ -26,6 +27,7 @@ final class ScienceApi extends AbstractScienceApi<Context> {
 
     @Override
     public void redeliver(Context ctx, RedeliverRequest request, Observer<RedeliverResponse> observer) {
+        NajmPrivileges.require(ctx, NajmPrivileges.CONTROL_SCIENCE);
         redeliver(ScienceService.running(), request, observer);
     }
 

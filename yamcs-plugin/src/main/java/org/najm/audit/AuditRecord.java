@@ -1,0 +1,51 @@
+package org.najm.audit;
+
+import java.time.Instant;
+
+/**
+ * One entry of the audit trail: a command attempt and what became of it, or a failed login.
+ *
+ * @param time        wall-clock time of the entry
+ * @param kind        what was attempted
+ * @param user        who attempted it (the user name given, for a failed login)
+ * @param spacecraft  the spacecraft commanded, or "" for a login
+ * @param command     the command and its arguments as issued, or ""
+ * @param commandId   the Yamcs command id (command history), or ""
+ * @param outcome     what happened
+ * @param reason      why, in words an operator reads; names the confirming lead for CONFIRMED
+ */
+public record AuditRecord(Instant time, Kind kind, String user, String spacecraft, String command, String commandId,
+        Outcome outcome, String reason) {
+
+    public enum Kind {
+        COMMAND, LOGIN
+    }
+
+    public enum Outcome {
+        /** Passed the command authority and went on to the TC link. */
+        RELEASED,
+        /** Refused by the command authority; it reached no station. */
+        REFUSED,
+        /** A critical command waiting for a second operator's confirmation. */
+        HELD,
+        /** A held command confirmed by a lead of the same partner, and released. */
+        CONFIRMED,
+        /** A held command nobody confirmed in time; never released. */
+        EXPIRED,
+        /** A held command cancelled before confirmation; never released. */
+        CANCELLED,
+        /** A login (or HTTP basic authentication) that failed. */
+        LOGIN_FAILED
+    }
+
+    public AuditRecord {
+        spacecraft = spacecraft == null ? "" : spacecraft;
+        command = command == null ? "" : command;
+        commandId = commandId == null ? "" : commandId;
+        reason = reason == null ? "" : reason;
+    }
+
+    public static AuditRecord loginFailed(String user, String reason) {
+        return new AuditRecord(Instant.now(), Kind.LOGIN, user, "", "", "", Outcome.LOGIN_FAILED, reason);
+    }
+}

@@ -1,0 +1,90 @@
+package org.najm.security;
+
+import java.time.Duration;
+import java.util.Optional;
+
+import org.najm.constellation.Constellation;
+import org.najm.constellation.Partner;
+import org.najm.constellation.Spacecraft;
+import org.yamcs.xtce.Significance.Levels;
+
+/**
+ * Who may command which spacecraft, from the partners of the constellation description: a
+ * partner's operators and leads command the partner's spacecraft and no other; a command of
+ * significance {@code confirmFrom} or above waits for a lead of the same partner, other than the
+ * issuer, to confirm it within {@code confirmationTimeout}.
+ * <p>
+ * Yamcs runs the activities of scheduled timeline items as its system user: such a command has
+ * no verifiable issuer, hence no partner, and is refused with that reason.
+ */
+public final class CommandAuthority {
+
+    private final Constellation constellation;
+    private final Levels confirmFrom;
+    private final Duration confirmationTimeout;
+    private final String systemUser;
+
+    /** @param systemUser the name of Yamcs' system user (the timeline scheduler's) */
+    public CommandAuthority(Constellation constellation, Levels confirmFrom, Duration confirmationTimeout,
+            String systemUser) {
+        this.constellation = constellation;
+        this.systemUser = systemUser;
+        this.confirmFrom = confirmFrom;
+        this.confirmationTimeout = confirmationTimeout;
+    }
+
+    /** Decides on {@code user}'s attempt to send a command of significance {@code level} to {@code sc}. */
+    public Decision decide(String user, Spacecraft sc, Levels level) {
+        Partner owner = owner(sc);
+        if (user.equals(systemUser)) {
+            return Decision.refuse("sent by Yamcs' system user (a scheduled timeline item), so no partner can be"
+                    + " verified: start the activity as yourself (Activities) or send the command from a stack");
+        }
+        if (!owner.commands(user)) {
+            return Decision.refuse(notTheirs(user, sc, owner));
+        }
+        if (level != null && (level == confirmFrom || level.isMoreSevere(confirmFrom))) {
+            return Decision.hold(String.format("%s command: held until a lead of %s other than %s confirms it,"
+                    + " within %d s", level.name().toLowerCase(), owner.id(), user, confirmationTimeout.toSeconds()));
+        }
+        return Decision.release(user + " operates for " + owner.id() + ", owner of " + sc.name());
+    }
+
+    /** Why {@code user} may not confirm a held command that {@code issuer} sent to {@code sc}, if so. */
+    public Optional<String> whyNotConfirm(String user, String issuer, Spacecraft sc) {
+        Partner owner = owner(sc);
+        if (user.equals(issuer)) {
+            return Optional.of(user + " issued this command; a second operator must confirm it");
+        }
+        if (!owner.confirms(user)) {
+            return Optional.of(user + " is not a lead of " + owner.id() + ", owner of " + sc.name()
+                    + "; its leads are " + String.join(", ", owner.leads()));
+        }
+        return Optional.empty();
+    }
+
+    /** Why {@code user} may not cancel a held command that {@code issuer} sent to {@code sc}, if so. */
+    public Optional<String> whyNotCancel(String user, String issuer, Spacecraft sc) {
+        Partner owner = owner(sc);
+        if (user.equals(issuer) || owner.confirms(user)) {
+            return Optional.empty();
+        }
+        return Optional.of("only the issuer or a lead of " + owner.id() + " may cancel a held command to " + sc.name());
+    }
+
+    public Duration confirmationTimeout() {
+        return confirmationTimeout;
+    }
+
+    private Partner owner(Spacecraft sc) {
+        return constellation.partner(sc.partner()).orElseThrow(
+                () -> new IllegalStateException(sc.name() + ": partner '" + sc.partner() + "' is not configured"));
+    }
+
+    private String notTheirs(String user, Spacecraft sc, Partner owner) {
+        String only = "only " + owner.id() + "'s operators command " + sc.name();
+        return constellation.partnerOf(user)
+                .map(p -> user + " operates for " + p.id() + "; " + sc.name() + " belongs to " + owner.id() + ": " + only)
+                .orElse(user + " is not an operator of any partner: " + only);
+    }
+}

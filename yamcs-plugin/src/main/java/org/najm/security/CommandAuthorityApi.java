@@ -1,0 +1,93 @@
+package org.najm.security;
+
+import java.util.Optional;
+import java.util.function.BiConsumer;
+
+import org.najm.api.AbstractCommandAuthorityApi;
+import org.najm.api.HeldCommandInfo;
+import org.najm.api.HeldCommandRequest;
+import org.najm.api.ListHeldCommandsRequest;
+import org.najm.api.ListHeldCommandsResponse;
+import org.najm.constellation.Spacecraft;
+import org.yamcs.api.Observer;
+import org.yamcs.http.BadRequestException;
+import org.yamcs.http.Context;
+import org.yamcs.http.ForbiddenException;
+import org.yamcs.http.NotFoundException;
+import org.yamcs.http.ServiceUnavailableException;
+import org.yamcs.security.SystemPrivilege;
+
+import com.google.protobuf.Timestamp;
+
+/** The HTTP API of held critical commands (security.proto): list, confirm, cancel. */
+final class CommandAuthorityApi extends AbstractCommandAuthorityApi<Context> {
+
+    @Override
+    public void listHeldCommands(Context ctx, ListHeldCommandsRequest request,
+            Observer<ListHeldCommandsResponse> observer) {
+        ctx.checkSystemPrivilege(SystemPrivilege.ReadCommandHistory);
+        var response = ListHeldCommandsResponse.newBuilder();
+        service().held().forEach(h -> response.addCommands(info(h)));
+        observer.complete(response.build());
+    }
+
+    @Override
+    public void confirmCommand(Context ctx, HeldCommandRequest request, Observer<HeldCommandInfo> observer) {
+        var service = service();
+        observer.complete(act(service, ctx, request, service::confirm, service.authority()::whyNotConfirm));
+    }
+
+    @Override
+    public void cancelCommand(Context ctx, HeldCommandRequest request, Observer<HeldCommandInfo> observer) {
+        var service = service();
+        observer.complete(act(service, ctx, request, service::cancel, service.authority()::whyNotCancel));
+    }
+
+    /** The rule that says who may act on a held command: (user, issuer, spacecraft) -> why not. */
+    private interface Rule {
+        Optional<String> whyNot(String user, String issuer, Spacecraft sc);
+    }
+
+    /** Checks {@code rule} for the caller, then takes the command (once only) and acts on it. */
+    private static HeldCommandInfo act(CommandAuthorityService service, Context ctx, HeldCommandRequest request,
+            BiConsumer<HeldCommand, String> action, Rule rule) {
+        String user = ctx.user.getName();
+        HeldCommand h = find(service, request);
+        rule.whyNot(user, h.issuer(), h.spacecraft()).ifPresent(why -> {
+            throw new ForbiddenException(why);
+        });
+        HeldCommand taken = service.take(h.id()).orElseThrow(() -> gone(request.getId()));
+        action.accept(taken, user);
+        return info(taken);
+    }
+
+    private static CommandAuthorityService service() {
+        var s = CommandAuthorityService.running();
+        if (s == null) {
+            throw new ServiceUnavailableException("The command authority service is not running");
+        }
+        return s;
+    }
+
+    private static HeldCommand find(CommandAuthorityService service, HeldCommandRequest request) {
+        if (!request.hasId() || request.getId().isBlank()) {
+            throw new BadRequestException("id (the command id) is required");
+        }
+        return service.find(request.getId()).orElseThrow(() -> gone(request.getId()));
+    }
+
+    private static NotFoundException gone(String id) {
+        return new NotFoundException("No held command '" + id
+                + "': it was never held, or it was already confirmed, cancelled or expired");
+    }
+
+    private static HeldCommandInfo info(HeldCommand h) {
+        return HeldCommandInfo.newBuilder().setId(h.id()).setInstance(h.spacecraft().instance())
+                .setSpacecraft(h.spacecraft().name()).setPartner(h.spacecraft().partner())
+                .setCommand(h.description()).setIssuer(h.issuer())
+                .setIssued(Timestamp.newBuilder().setSeconds(h.issued().getEpochSecond()).setNanos(h.issued().getNano()))
+                .setDeadline(Timestamp.newBuilder().setSeconds(h.deadline().getEpochSecond())
+                        .setNanos(h.deadline().getNano()))
+                .build();
+    }
+}

@@ -1,0 +1,89 @@
+package org.najm.security;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+import org.najm.constellation.Constellation;
+import org.najm.constellation.Spacecraft;
+import org.najm.security.Decision.Verdict;
+import org.yamcs.xtce.Significance.Levels;
+
+/** The partner rules, read from the repository's constellation description. */
+class CommandAuthorityTest {
+
+    private final Constellation constellation = load();
+    private final CommandAuthority authority = new CommandAuthority(constellation, Levels.CRITICAL,
+            Duration.ofSeconds(120), "System");
+
+    private static Constellation load() {
+        try {
+            return Constellation.load(Constellation.DEFAULT_PATH);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private Spacecraft sc(String name) {
+        return constellation.spacecraftByName(name).orElseThrow();
+    }
+
+    @Test
+    void aPartnersOperatorsAndLeadsCommandItsSpacecraftAndNoOther() {
+        for (Spacecraft sc : constellation.spacecraft()) {
+            for (String user : new String[] { "alpha-op", "bravo-lead", "charlie-op", "delta-lead" }) {
+                Verdict expected = user.startsWith(sc.partner() + "-") ? Verdict.RELEASE : Verdict.REFUSE;
+                assertEquals(expected, authority.decide(user, sc, Levels.NONE).verdict(), user + " on " + sc.name());
+            }
+        }
+    }
+
+    @Test
+    void aRefusalSaysWhoOwnsTheSpacecraft() {
+        assertEquals("alpha-op operates for alpha; NAJM-2 belongs to bravo: only bravo's operators command NAJM-2",
+                authority.decide("alpha-op", sc("NAJM-2"), Levels.NONE).reason());
+        assertEquals("observer is not an operator of any partner: only alpha's operators command NAJM-1",
+                authority.decide("observer", sc("NAJM-1"), Levels.NONE).reason());
+        assertEquals(Verdict.REFUSE, authority.decide("admin", sc("NAJM-1"), Levels.CRITICAL).verdict());
+    }
+
+    @Test
+    void commandsOfScheduledTimelineItemsHaveNoVerifiableIssuer() {
+        Decision d = authority.decide("System", sc("NAJM-1"), Levels.NONE);
+        assertEquals(Verdict.REFUSE, d.verdict());
+        assertTrue(d.reason().contains("scheduled timeline item"), d.reason());
+    }
+
+    @Test
+    void criticalAndSevereCommandsAreHeldOthersAreNot() {
+        assertEquals(Verdict.HOLD, authority.decide("alpha-op", sc("NAJM-1"), Levels.CRITICAL).verdict());
+        assertEquals(Verdict.HOLD, authority.decide("alpha-lead", sc("NAJM-1"), Levels.SEVERE).verdict());
+        assertEquals(Verdict.RELEASE, authority.decide("alpha-op", sc("NAJM-1"), Levels.DISTRESS).verdict());
+        assertEquals(Verdict.RELEASE, authority.decide("alpha-op", sc("NAJM-1"), null).verdict());
+        // Refusal comes first: another partner's critical command is refused, not held.
+        assertEquals(Verdict.REFUSE, authority.decide("bravo-op", sc("NAJM-1"), Levels.CRITICAL).verdict());
+    }
+
+    @Test
+    void onlyAnotherLeadOfTheSamePartnerConfirms() {
+        Spacecraft n1 = sc("NAJM-1");
+        assertTrue(authority.whyNotConfirm("alpha-lead", "alpha-op", n1).isEmpty());
+        assertTrue(authority.whyNotConfirm("alpha-lead", "alpha-lead", n1).orElseThrow()
+                .contains("a second operator must confirm it"));
+        assertTrue(authority.whyNotConfirm("alpha-op", "alpha-lead", n1).orElseThrow()
+                .contains("alpha-op is not a lead of alpha"));
+        assertTrue(authority.whyNotConfirm("bravo-lead", "alpha-op", n1).isPresent());
+        assertTrue(authority.whyNotConfirm("admin", "alpha-op", n1).isPresent());
+    }
+
+    @Test
+    void theIssuerOrALeadCancels() {
+        Spacecraft n1 = sc("NAJM-1");
+        assertTrue(authority.whyNotCancel("alpha-op", "alpha-op", n1).isEmpty());
+        assertTrue(authority.whyNotCancel("alpha-lead", "alpha-op", n1).isEmpty());
+        assertTrue(authority.whyNotCancel("bravo-lead", "alpha-op", n1).isPresent());
+        assertTrue(authority.whyNotCancel("observer", "alpha-op", n1).isPresent());
+    }
+}
