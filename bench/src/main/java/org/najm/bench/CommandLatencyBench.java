@@ -213,7 +213,8 @@ public final class CommandLatencyBench {
         HttpResponse<String> r;
         try {
             r = http.send(HttpRequest.newBuilder(URI.create(api + "/processors/" + instance + "/realtime/commands/NAJM/"
-                    + cmd)).header("Content-Type", "application/json").header("Authorization", authorization).timeout(Duration.ofSeconds(20))
+                    + cmd)).header("Content-Type", "application/json").header("Authorization", authorization)
+                    .timeout(Duration.ofSeconds(20))
                     .POST(HttpRequest.BodyPublishers.ofString("{\"args\": " + argsJson + "}")).build(),
                     HttpResponse.BodyHandlers.ofString());
         } catch (Exception e) {
@@ -258,7 +259,8 @@ public final class CommandLatencyBench {
     private long[] pollHistory(String id) {
         try {
             var r = http.send(HttpRequest.newBuilder(URI.create(api + "/archive/" + instance + "/commands/"
-                    + URLEncoder.encode(id, StandardCharsets.UTF_8))).header("Authorization", authorization).GET().build(),
+                    + URLEncoder.encode(id, StandardCharsets.UTF_8))).header("Authorization", authorization)
+                    .GET().build(),
                     HttpResponse.BodyHandlers.ofString());
             long now = System.nanoTime();
             if (r.statusCode() != 200) {

@@ -84,7 +84,8 @@ public final class CommandAuthority {
     private String notTheirs(String user, Spacecraft sc, Partner owner) {
         String only = "only " + owner.id() + "'s operators command " + sc.name();
         return constellation.partnerOf(user)
-                .map(p -> user + " operates for " + p.id() + "; " + sc.name() + " belongs to " + owner.id() + ": " + only)
+                .map(p -> user + " operates for " + p.id() + "; " + sc.name() + " belongs to " + owner.id() + ": "
+                        + only)
                 .orElse(user + " is not an operator of any partner: " + only);
     }
 }

@@ -1,5 +1,6 @@
 package org.najm.security;
 
+import java.time.Instant;
 import java.util.Optional;
 import java.util.function.BiConsumer;
 
@@ -81,13 +82,15 @@ final class CommandAuthorityApi extends AbstractCommandAuthorityApi<Context> {
                 + "': it was never held, or it was already confirmed, cancelled or expired");
     }
 
+    private static Timestamp timestamp(Instant t) {
+        return Timestamp.newBuilder().setSeconds(t.getEpochSecond()).setNanos(t.getNano()).build();
+    }
+
     private static HeldCommandInfo info(HeldCommand h) {
         return HeldCommandInfo.newBuilder().setId(h.id()).setInstance(h.spacecraft().instance())
                 .setSpacecraft(h.spacecraft().name()).setPartner(h.spacecraft().partner())
                 .setCommand(h.description()).setIssuer(h.issuer())
-                .setIssued(Timestamp.newBuilder().setSeconds(h.issued().getEpochSecond()).setNanos(h.issued().getNano()))
-                .setDeadline(Timestamp.newBuilder().setSeconds(h.deadline().getEpochSecond())
-                        .setNanos(h.deadline().getNano()))
+                .setIssued(timestamp(h.issued())).setDeadline(timestamp(h.deadline()))
                 .build();
     }
 }

@@ -30,9 +30,9 @@ import org.yamcs.yarch.YarchDatabase;
  * <p>
  * A released command goes on down the stream's links (this link answers "not mine"); a refused
  * one fails here and reaches no station; a held one waits in the {@link CommandAuthorityService}
- * and, once confirmed, goes back onto the TC stream, which this link then lets pass. The TC link itself sends nothing
- * without this link's mark ({@link #isReleased}), so commanding fails closed if this link is ever
- * missing or misplaced. Disabling this link locks the spacecraft's commanding.
+ * and, once confirmed, goes back onto the TC stream, which this link then lets pass. The TC link
+ * sends nothing without this link's mark ({@link #isReleased}), so commanding fails closed if
+ * this link is ever missing or misplaced. Disabling this link locks the spacecraft's commanding.
  */
 public class CommandAuthorityLink extends LocalTcLink {
 
@@ -85,12 +85,12 @@ public class CommandAuthorityLink extends LocalTcLink {
     }
 
     private boolean decideAndApply(PreparedCommand pc) {
-        String user = pc.getUsername();
-        String description = describe(pc);
         CommandAuthorityService service = CommandAuthorityService.running();
         if (service != null && service.takeConfirmed(pc.getId())) {
             return false; // a held command, confirmed and back on the stream: on to the TC link
         }
+        String user = pc.getUsername();
+        String description = describe(pc);
         Decision decision;
         if (service == null) {
             decision = Decision.refuse("the command authority service is not running");

@@ -227,7 +227,8 @@ class PartnerSecurityIT extends InContactTest {
         var observer = sys.as("observer");
         for (String path : List.of("/instances", "/najm/contacts", "/najm/passes", "/najm/tles", "/najm/science",
                 "/links/" + sys.instance(), "/archive/" + sys.instance() + "/commands?limit=5",
-                "/archive/" + sys.instance() + "/events?limit=5", "/mdb/" + sys.instance() + "/parameters/NAJM/battery_voltage",
+                "/archive/" + sys.instance() + "/events?limit=5",
+                "/mdb/" + sys.instance() + "/parameters/NAJM/battery_voltage",
                 "/najm/held-commands")) {
             assertEquals(200, observer.get(path).status(), path);
         }

@@ -33,7 +33,8 @@ final class YamcsRest {
     YamcsRest(int port, String user, String password) {
         this.base = "http://127.0.0.1:" + port + "/api";
         this.authorization = user == null ? null
-                : "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+                : "Basic " + Base64.getEncoder()
+                        .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 
     Response get(String path) {
