@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -97,6 +98,7 @@ class PartnerSecurityIT extends InContactTest {
     void timelineActivitiesAreHeldToTheSameRule() {
         for (String user : ROLES) {
             for (Spacecraft sc : sys.constellation.spacecraft()) {
+                Instant since = sys.clock.now();
                 var r = sys.as(user).post("/activities/" + sc.instance() + "/activities",
                         "{\"type\": \"COMMAND\", \"args\": {\"command\": \"/NAJM/NOOP\"}}");
                 if (user.equals("observer") || user.equals("admin")) {
@@ -104,7 +106,7 @@ class PartnerSecurityIT extends InContactTest {
                     continue;
                 }
                 assertEquals(200, r.status(), r.body());
-                Map<String, String> h = awaitCommandOf(user, sc);
+                Map<String, String> h = awaitCommandOf(user, sc, since);
                 if (owns(user, sc)) {
                     assertEquals("OK", h.get("Authorized_Status"), user + " on " + sc.name() + ": " + h);
                 } else {
@@ -116,15 +118,33 @@ class PartnerSecurityIT extends InContactTest {
     }
 
     @Test
+    void commandStacksAreHeldToTheSameRule() {
+        // A stack run on the server (STACK activity), from the web UI's stack bucket.
+        var bravo = sys.as("bravo-op");
+        var upload = bravo.post("/storage/buckets/stacks/objects/security-it.ycs",
+                "{\"steps\": [{\"type\": \"command\", \"name\": \"/NAJM/NOOP\"}]}");
+        assertEquals(200, upload.status(), upload.body());
+        for (Spacecraft sc : sys.constellation.spacecraft()) {
+            Instant since = sys.clock.now();
+            var r = bravo.post("/activities/" + sc.instance() + "/activities", "{\"type\": \"STACK\","
+                    + " \"args\": {\"bucket\": \"stacks\", \"stack\": \"security-it.ycs\"}}");
+            assertEquals(200, r.status(), r.body());
+            Map<String, String> h = awaitCommandOf("bravo-op", sc, since);
+            assertEquals(owns("bravo-op", sc) ? "OK" : "NOK", h.get("Authorized_Status"), sc.name() + ": " + h);
+        }
+    }
+
+    @Test
     void aScheduledTimelineItemCannotCommandForItsCreator() {
         // Yamcs runs scheduled timeline items as its system user: no partner can be verified.
         Spacecraft sc = spacecraftOf("bravo");
+        Instant since = sys.clock.now();
         var item = sys.as("bravo-op").post("/timeline/" + sc.instance() + "/items", "{\"source\": \"rdb\","
                 + " \"name\": \"scheduled NOOP\", \"type\": \"ACTIVITY\", \"start\": \"" + sys.clock.now()
                 + "\", \"duration\": \"10s\", \"activityDefinition\": {\"type\": \"COMMAND\","
                 + " \"args\": {\"command\": \"/NAJM/NOOP\"}}}");
         assertEquals(200, item.status(), item.body());
-        Map<String, String> h = awaitCommandOf("System", sc);
+        Map<String, String> h = awaitCommandOf("System", sc, since);
         assertEquals("NOK", h.get("Authorized_Status"), h.toString());
         assertTrue(h.get("CommandComplete_Message").contains("scheduled timeline item"), h.toString());
         assertFalse(h.containsKey("Acknowledge_Sent_Status"), h.toString());
@@ -272,8 +292,11 @@ class PartnerSecurityIT extends InContactTest {
 
     private final Set<String> seen = new HashSet<>();
 
-    /** The history of the newest command {@code user} sent to {@code sc} not looked at before, once decided. */
-    private Map<String, String> awaitCommandOf(String user, Spacecraft sc) {
+    /**
+     * The history of a command {@code user} sent to {@code sc} since {@code since} (mission time)
+     * and not looked at before, once decided.
+     */
+    private Map<String, String> awaitCommandOf(String user, Spacecraft sc, Instant since) {
         return Poll.until(DECIDED, "a command of " + user + " on " + sc.name(), () -> {
             var r = sys.rest.get("/archive/" + sc.instance() + "/commands?limit=20");
             if (r.status() != 200 || !r.json().has("commands")) {
@@ -282,6 +305,9 @@ class PartnerSecurityIT extends InContactTest {
             for (JsonElement e : r.json().getAsJsonArray("commands")) {
                 JsonObject c = e.getAsJsonObject();
                 String id = c.get("id").getAsString();
+                if (Instant.parse(c.get("generationTime").getAsString()).isBefore(since)) {
+                    continue;
+                }
                 Map<String, String> h = Commands.history(sys, sc.instance(), id);
                 if (!seen.contains(id) && user.equals(h.get("username")) && h.containsKey("Authorized_Status")) {
                     seen.add(id);
