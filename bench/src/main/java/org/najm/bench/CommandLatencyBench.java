@@ -22,6 +22,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.najm.constellation.Constellation;
 import org.najm.constellation.Spacecraft;
 import org.najm.constellation.Station;
+import org.najm.context.NajmContext;
 import org.najm.gateway.StationGateway;
 import org.najm.orekit.OrekitData;
 import org.najm.simulator.Simulator;
@@ -147,7 +148,7 @@ public final class CommandLatencyBench {
 
         // Contact: the station forwards the subject's frames and the gateway routes them.
         long waitUntil = System.nanoTime() + Duration.ofSeconds(leadSeconds + 90).toNanos();
-        while (StationGateway.get().stats(chosen.station.id()).routed() == 0) {
+        while (NajmContext.running(StationGateway.class).stats(chosen.station.id()).routed() == 0) {
             if (System.nanoTime() > waitUntil) {
                 throw new IllegalStateException("no TM of " + SUBJECT + " from " + chosen.station.name());
             }

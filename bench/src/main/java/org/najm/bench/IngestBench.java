@@ -20,6 +20,7 @@ import java.util.concurrent.locks.LockSupport;
 
 import org.najm.constellation.Constellation;
 import org.najm.constellation.Spacecraft;
+import org.najm.context.NajmContext;
 import org.najm.gateway.FrameDropReason;
 import org.najm.gateway.GatewayTmFrameLink;
 import org.najm.gateway.StationGateway;
@@ -178,7 +179,7 @@ public final class IngestBench {
         server.prepareStart();
         server.start();
 
-        constellation = StationGateway.get().constellation();
+        constellation = NajmContext.constellation();
         List<String> instances = new ArrayList<>();
         instances.add(STOCK);
         constellation.spacecraft().forEach(sc -> instances.add(sc.instance()));
@@ -398,7 +399,7 @@ public final class IngestBench {
 
     private long queueFull() {
         long sum = 0;
-        for (StationStats st : StationGateway.get().allStats().values()) {
+        for (StationStats st : NajmContext.running(StationGateway.class).allStats().values()) {
             sum += st.dropped(FrameDropReason.QUEUE_FULL);
         }
         return sum;
@@ -514,7 +515,7 @@ public final class IngestBench {
         }
         out(String.format("# parameter-archive warnings logged during the whole run: %d; all WARNING+ log records: %d",
                 logs.parameterArchiveDrops.get(), logs.warnings.get()));
-        out("# gateway counters: " + StationGateway.get().allStats());
+        out("# gateway counters: " + NajmContext.running(StationGateway.class).allStats());
     }
 
     /** Samples of one parameter in the parameter archive (REST samples API, one bucket over all time). */

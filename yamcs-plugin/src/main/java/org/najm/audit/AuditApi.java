@@ -1,12 +1,17 @@
 package org.najm.audit;
 
+import static org.yamcs.utils.TimeEncoding.fromJavaInstant;
+import static org.yamcs.utils.TimeEncoding.fromProtobufTimestamp;
+import static org.yamcs.utils.TimeEncoding.toJavaInstant;
+import static org.yamcs.utils.TimeEncoding.toProtobufTimestamp;
+
 import java.time.Instant;
 
 import org.najm.api.AbstractAuditApi;
 import org.najm.api.AuditRecordInfo;
 import org.najm.api.ListAuditRecordsRequest;
 import org.najm.api.ListAuditRecordsResponse;
-import org.najm.security.NajmPrivileges;
+import org.najm.http.NajmPrivileges;
 import org.yamcs.api.Observer;
 import org.yamcs.http.BadRequestException;
 import org.yamcs.http.Context;
@@ -27,21 +32,18 @@ public final class AuditApi extends AbstractAuditApi<Context> {
         if (limit < 1 || limit > MAX_LIMIT) {
             throw new BadRequestException("limit must be 1.." + MAX_LIMIT + ", not " + limit);
         }
-        var records = AuditTrail.global().list(request.hasStart() ? instant(request.getStart()) : null,
-                request.hasStop() ? instant(request.getStop()) : null,
+        var records = AuditTrail.global().list(
+                request.hasStart() ? toJavaInstant(fromProtobufTimestamp(request.getStart())) : null,
+                request.hasStop() ? toJavaInstant(fromProtobufTimestamp(request.getStop())) : null,
                 request.hasUser() ? request.getUser() : null,
                 request.hasSpacecraft() ? request.getSpacecraft() : null, limit);
         var response = ListAuditRecordsResponse.newBuilder();
         for (AuditRecord r : records) {
             response.addRecords(AuditRecordInfo.newBuilder()
-                    .setTime(Timestamp.newBuilder().setSeconds(r.time().getEpochSecond()).setNanos(r.time().getNano()))
+                    .setTime(toProtobufTimestamp(fromJavaInstant(r.time())))
                     .setKind(r.kind().name()).setUser(r.user()).setSpacecraft(r.spacecraft()).setCommand(r.command())
                     .setCommandId(r.commandId()).setOutcome(r.outcome().name()).setReason(r.reason()));
         }
         observer.complete(response.build());
-    }
-
-    private static Instant instant(Timestamp t) {
-        return Instant.ofEpochSecond(t.getSeconds(), t.getNanos());
     }
 }

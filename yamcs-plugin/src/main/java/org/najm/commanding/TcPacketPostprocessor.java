@@ -5,8 +5,7 @@ import java.util.Arrays;
 import java.util.OptionalInt;
 
 import org.najm.constellation.Spacecraft;
-import org.najm.gateway.StationGateway;
-import org.najm.security.CommandAuthorityLink;
+import org.najm.context.NajmContext;
 import org.yamcs.ConfigurationException;
 import org.yamcs.YConfiguration;
 import org.yamcs.cmdhistory.CommandHistoryPublisher;
@@ -34,12 +33,13 @@ public class TcPacketPostprocessor implements CommandPostprocessor {
     private final CrcCciitCalculator crc = new CrcCciitCalculator();
     private CommandHistoryPublisher commandHistory;
     private Spacecraft spacecraft;
-    private StationGateway gateway;
+    /** The VC link this postprocessor serves; its parent, the TC frame link, knows the uplink. */
+    private Link vcLink;
 
     @Override
     public void init(String yamcsInstance, YConfiguration config, Link link) {
-        gateway = StationGateway.get();
-        spacecraft = gateway.constellation().spacecraftByInstance(yamcsInstance)
+        vcLink = link;
+        spacecraft = NajmContext.constellation().spacecraftByInstance(yamcsInstance)
                 .orElseThrow(() -> new ConfigurationException(
                         "Instance " + yamcsInstance + " is not a spacecraft of the constellation"));
     }
@@ -51,14 +51,18 @@ public class TcPacketPostprocessor implements CommandPostprocessor {
 
     @Override
     public byte[] process(PreparedCommand pc) {
-        if (!CommandAuthorityLink.isReleased(pc)) {
+        if (!ReleaseMark.isReleased(pc)) {
             return fail(pc, "Command not sent to " + spacecraft.name() + ": the command authority did not release it"
                     + " (is the AUTHORITY link first on the TC stream?)");
         }
-        OptionalInt station = gateway.stationInContact(spacecraft.scid());
+        if (!(vcLink.getParent() instanceof GatewayTcFrameLink tc) || tc.uplink() == null) {
+            return fail(pc, "Command not sent to " + spacecraft.name() + ": its TC link is not a started "
+                    + GatewayTcFrameLink.class.getSimpleName());
+        }
+        Uplink uplink = tc.uplink();
+        OptionalInt station = uplink.station();
         if (station.isEmpty()) {
-            return fail(pc, "Command not sent to " + spacecraft.name()
-                    + ": no ground station is in contact with the spacecraft");
+            return fail(pc, "Command not sent to " + spacecraft.name() + ": " + Uplink.NO_CONTACT);
         }
         byte[] binary = Arrays.copyOf(pc.getBinary(), getBinaryLength(pc));
         ByteBuffer bb = ByteBuffer.wrap(binary);
@@ -68,7 +72,7 @@ public class TcPacketPostprocessor implements CommandPostprocessor {
         bb.putShort(crcPos, (short) crc.compute(binary, 0, crcPos));
 
         commandHistory.publish(pc.getCommandId(), CommandHistoryPublisher.CcsdsSeq_KEY, seqCount);
-        commandHistory.publish(pc.getCommandId(), "station", gateway.stationName(station.getAsInt()));
+        commandHistory.publish(pc.getCommandId(), "station", uplink.stationName(station.getAsInt()));
         commandHistory.publish(pc.getCommandId(), PreparedCommand.CNAME_BINARY, binary);
         return binary;
     }

@@ -1,5 +1,10 @@
 package org.najm.contacts;
 
+import static org.yamcs.utils.TimeEncoding.fromJavaInstant;
+import static org.yamcs.utils.TimeEncoding.fromProtobufTimestamp;
+import static org.yamcs.utils.TimeEncoding.toJavaInstant;
+import static org.yamcs.utils.TimeEncoding.toProtobufTimestamp;
+
 import java.io.IOException;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
@@ -27,7 +32,8 @@ import org.najm.passes.TleUploadException;
 import org.najm.planning.Contact;
 import org.najm.planning.RejectionReason;
 import org.najm.planning.Unavailability;
-import org.najm.security.NajmPrivileges;
+import org.najm.context.NajmContext;
+import org.najm.http.NajmPrivileges;
 import org.yamcs.api.Observer;
 import org.yamcs.http.BadRequestException;
 import org.yamcs.http.Context;
@@ -37,15 +43,10 @@ import org.yamcs.http.NotFoundException;
 import com.google.protobuf.Timestamp;
 
 /** The HTTP API of the contact plan (contacts.proto): passes, contacts, TLEs, station availability. */
-final class ContactPlanApi extends AbstractContactPlanApi<Context> {
+public final class ContactPlanApi extends AbstractContactPlanApi<Context> {
 
-    /** The running service: after a restart through Yamcs' services API, the new one. */
     private static ContactPlanService service() {
-        ContactPlanService s = ContactPlanService.get();
-        if (s == null || !s.isRunning()) {
-            throw new org.yamcs.http.ServiceUnavailableException("The contact plan service is not running");
-        }
-        return s;
+        return NajmContext.running(ContactPlanService.class);
     }
 
     @Override
@@ -58,12 +59,15 @@ final class ContactPlanApi extends AbstractContactPlanApi<Context> {
                 request.hasStop() ? request.getStop() : null, ContactPlanService.now(), s.horizonStop());
         var response = ListPassesResponse.newBuilder();
         for (Pass p : s.passes()) {
-            if (!p.overlaps(w.start, w.stop) || (request.hasSpacecraft() && !request.getSpacecraft().equals(p.spacecraft()))
+            if (!p.overlaps(w.start, w.stop)
+                    || (request.hasSpacecraft() && !request.getSpacecraft().equals(p.spacecraft()))
                     || (request.hasStation() && !request.getStation().equals(p.station()))) {
                 continue;
             }
             var info = PassInfo.newBuilder().setSpacecraft(p.spacecraft()).setStation(p.station())
-                    .setAos(ts(p.aos())).setLos(ts(p.los())).setTca(ts(p.tca()))
+                    .setAos(toProtobufTimestamp(fromJavaInstant(p.aos())))
+                    .setLos(toProtobufTimestamp(fromJavaInstant(p.los())))
+                    .setTca(toProtobufTimestamp(fromJavaInstant(p.tca())))
                     .setMaxElevation(p.maxElevationDeg()).setAosAzimuth(p.aosAzimuthDeg())
                     .setLosAzimuth(p.losAzimuthDeg());
             // A pass served by a contact kept from an earlier plan (under way or past) is planned.
@@ -91,7 +95,8 @@ final class ContactPlanApi extends AbstractContactPlanApi<Context> {
                 continue;
             }
             response.addContacts(ContactInfo.newBuilder().setSpacecraft(c.spacecraft()).setStation(c.station())
-                    .setAos(ts(c.start())).setLos(ts(c.end())).setMaxElevation(c.pass().maxElevationDeg())
+                    .setAos(toProtobufTimestamp(fromJavaInstant(c.start())))
+                    .setLos(toProtobufTimestamp(fromJavaInstant(c.end()))).setMaxElevation(c.pass().maxElevationDeg())
                     .setLocked(c.locked()).setHandover(c.handover()));
         }
         response.setPlan(planInfo(s));
@@ -129,8 +134,9 @@ final class ContactPlanApi extends AbstractContactPlanApi<Context> {
 
     private static TleInfo tleInfo(TleCatalog.Entry e) {
         return TleInfo.newBuilder().setSpacecraft(e.tle().spacecraft()).setNoradId(e.tle().catalogNumber())
-                .setEpoch(ts(e.tle().epoch())).setLine1(e.tle().line1()).setLine2(e.tle().line2())
-                .setReceived(ts(e.received())).setSource(e.source()).build();
+                .setEpoch(toProtobufTimestamp(fromJavaInstant(e.tle().epoch()))).setLine1(e.tle().line1())
+                .setLine2(e.tle().line2())
+                .setReceived(toProtobufTimestamp(fromJavaInstant(e.received()))).setSource(e.source()).build();
     }
 
     @Override
@@ -152,8 +158,8 @@ final class ContactPlanApi extends AbstractContactPlanApi<Context> {
         if (!request.hasStart() || !request.hasStop()) {
             throw new BadRequestException("start and stop are required (ISO-8601 UTC)");
         }
-        Instant start = instant(request.getStart());
-        Instant stop = instant(request.getStop());
+        Instant start = toJavaInstant(fromProtobufTimestamp(request.getStart()));
+        Instant stop = toJavaInstant(fromProtobufTimestamp(request.getStop()));
         if (!stop.isAfter(start)) {
             throw new BadRequestException("stop (" + stop + ") must be after start (" + start + ")");
         }
@@ -185,31 +191,27 @@ final class ContactPlanApi extends AbstractContactPlanApi<Context> {
     }
 
     private static StationUnavailabilityInfo info(Unavailability u) {
-        return StationUnavailabilityInfo.newBuilder().setStation(u.station()).setStart(ts(u.start()))
-                .setStop(ts(u.end())).setReason(u.reason()).build();
+        return StationUnavailabilityInfo.newBuilder().setStation(u.station())
+                .setStart(toProtobufTimestamp(fromJavaInstant(u.start())))
+                .setStop(toProtobufTimestamp(fromJavaInstant(u.end()))).setReason(u.reason()).build();
     }
 
     private static PlanInfo planInfo(ContactPlanService.Snapshot s) {
-        return PlanInfo.newBuilder().setGenerated(ts(s.generated())).setTrigger(s.trigger())
-                .setHorizonStart(ts(s.horizonStart())).setHorizonStop(ts(s.horizonStop()))
+        return PlanInfo.newBuilder().setGenerated(toProtobufTimestamp(fromJavaInstant(s.generated())))
+                .setTrigger(s.trigger())
+                .setHorizonStart(toProtobufTimestamp(fromJavaInstant(s.horizonStart())))
+                .setHorizonStop(toProtobufTimestamp(fromJavaInstant(s.horizonStop())))
                 .setPassCount(s.passes().size()).setContactCount(s.plan().contacts().size()).build();
     }
 
     private record Window(Instant start, Instant stop) {
         static Window of(Timestamp start, Timestamp stop, Instant now, Instant horizonStop) {
-            Window w = new Window(start == null ? now : instant(start), stop == null ? horizonStop : instant(stop));
+            Window w = new Window(start == null ? now : toJavaInstant(fromProtobufTimestamp(start)),
+                    stop == null ? horizonStop : toJavaInstant(fromProtobufTimestamp(stop)));
             if (!w.stop.isAfter(w.start)) {
                 throw new BadRequestException("stop must be after start");
             }
             return w;
         }
-    }
-
-    static Timestamp ts(Instant t) {
-        return Timestamp.newBuilder().setSeconds(t.getEpochSecond()).setNanos(t.getNano()).build();
-    }
-
-    static Instant instant(Timestamp t) {
-        return Instant.ofEpochSecond(t.getSeconds(), t.getNanos());
     }
 }

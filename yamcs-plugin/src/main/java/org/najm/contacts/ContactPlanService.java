@@ -12,8 +12,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import org.najm.constellation.Constellation;
-import org.najm.gateway.StationGateway;
-import org.najm.http.NajmHttp;
+import org.najm.context.NajmContext;
 import org.najm.orekit.OrekitData;
 import org.najm.passes.Pass;
 import org.najm.passes.PassPredictor;
@@ -31,6 +30,8 @@ import org.yamcs.Spec;
 import org.yamcs.Spec.OptionType;
 import org.yamcs.YConfiguration;
 import org.yamcs.YamcsServer;
+
+import io.netty.util.concurrent.DefaultThreadFactory;
 
 /**
  * The constellation's contact plan, a global service: TLEs in force, passes of every spacecraft
@@ -62,11 +63,7 @@ public class ContactPlanService extends AbstractYamcsService {
     private volatile Snapshot snapshot;
 
     private static ScheduledExecutorService daemonThread(String name) {
-        return Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, name);
-            t.setDaemon(true);
-            return t;
-        });
+        return Executors.newSingleThreadScheduledExecutor(new DefaultThreadFactory(name, true));
     }
 
     @Override
@@ -87,7 +84,7 @@ public class ContactPlanService extends AbstractYamcsService {
     @Override
     public void init(String yamcsInstance, String serviceName, YConfiguration config) throws InitException {
         super.init(yamcsInstance, serviceName, config);
-        constellation = StationGateway.get().constellation();
+        constellation = NajmContext.constellation();
         var ctx = OrekitData.context();
         horizon = Duration.ofDays(config.getInt("horizonDays"));
         replanInterval = Duration.ofMinutes(config.getInt("replanIntervalMinutes"));
@@ -106,7 +103,6 @@ public class ContactPlanService extends AbstractYamcsService {
         } catch (IOException | IllegalArgumentException e) {
             throw new InitException("Cannot load the TLE history " + file + ": " + e.getMessage(), e);
         }
-        NajmHttp.addApi(new ContactPlanApi());
     }
 
     @Override
@@ -222,9 +218,5 @@ public class ContactPlanService extends AbstractYamcsService {
 
     static Instant now() {
         return SimClocks.shared().now();
-    }
-
-    public static ContactPlanService get() {
-        return YamcsServer.getServer().getGlobalService(ContactPlanService.class);
     }
 }

@@ -6,6 +6,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.atomic.AtomicLong;
 
+import org.najm.context.NajmContext;
 import org.yamcs.ConfigurationException;
 import org.yamcs.Spec;
 import org.yamcs.Spec.OptionType;
@@ -59,7 +60,7 @@ public class GatewayTmFrameLink extends AbstractTmFrameLink implements Runnable 
 
     @Override
     protected void doStart() {
-        gateway = StationGateway.get();
+        gateway = NajmContext.running(StationGateway.class);
         thread = new Thread(this, "najm-tm-" + yamcsInstance);
         thread.start();
         gateway.register(spacecraftId, sink);

@@ -1,8 +1,6 @@
 package org.najm.gateway;
 
-import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,22 +8,25 @@ import java.util.Map;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import org.najm.constellation.Constellation;
 import org.najm.constellation.Station;
+import org.najm.context.NajmContext;
 import org.najm.time.SimClocks;
 import org.yamcs.AbstractYamcsService;
+import org.yamcs.ConfigurationException;
 import org.yamcs.InitException;
 import org.yamcs.Spec;
 import org.yamcs.Spec.OptionType;
 import org.yamcs.YConfiguration;
-import org.yamcs.YamcsServer;
 import org.yamcs.utils.TimeEncoding;
 
 import io.netty.bootstrap.Bootstrap;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
@@ -59,7 +60,6 @@ public class StationGateway extends AbstractYamcsService {
     @Override
     public Spec getSpec() {
         Spec spec = new Spec();
-        spec.addOption("constellation", OptionType.STRING).withDefault(Constellation.DEFAULT_PATH.toString());
         spec.addOption("frameLength", OptionType.INTEGER).withDefault(1115);
         spec.addOption("receiveBufferSize", OptionType.INTEGER).withDefault(4 * 1024 * 1024);
         spec.addOption("contactTimeoutMillis", OptionType.INTEGER).withDefault(3000)
@@ -75,11 +75,12 @@ public class StationGateway extends AbstractYamcsService {
     public void init(String yamcsInstance, String serviceName, YConfiguration config) throws InitException {
         super.init(yamcsInstance, serviceName, config);
         try {
-            constellation = Constellation.load(Path.of(config.getString("constellation")));
-        } catch (IOException | IllegalArgumentException e) {
-            throw new InitException("Cannot read the constellation description: " + e.getMessage(), e);
+            constellation = NajmContext.constellation();
+        } catch (ConfigurationException e) {
+            throw new InitException(e.getMessage(), e);
         }
         var t = constellation.transport();
+        // The ports are the gateway's alone: only its copy of the description carries the overrides.
         constellation = constellation.withTransport(t.withPortBases(config.getInt("tmPortBase", t.tmPortBase()),
                 config.getInt("tcPortBase", t.tcPortBase())));
         frameLength = config.getInt("frameLength");
@@ -99,7 +100,7 @@ public class StationGateway extends AbstractYamcsService {
                 tmChannels.add(bindTm(station, knownScids));
             }
             tcChannel = new Bootstrap().group(group).channel(NioDatagramChannel.class)
-                    .handler(new io.netty.channel.ChannelInboundHandlerAdapter())
+                    .handler(new ChannelInboundHandlerAdapter())
                     .bind(0).sync().channel();
         } catch (Exception e) {
             closeChannels();
@@ -146,7 +147,7 @@ public class StationGateway extends AbstractYamcsService {
             tcChannel.close().awaitUninterruptibly();
         }
         if (group != null) {
-            group.shutdownGracefully(0, 1, java.util.concurrent.TimeUnit.SECONDS).awaitUninterruptibly();
+            group.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly();
         }
     }
 
@@ -185,18 +186,5 @@ public class StationGateway extends AbstractYamcsService {
         Map<String, StationStats> m = new LinkedHashMap<>();
         stats.values().forEach(s -> m.put(s.stationName(), s));
         return m;
-    }
-
-    public Constellation constellation() {
-        return constellation;
-    }
-
-    /** The running gateway of this server. */
-    public static StationGateway get() {
-        StationGateway g = YamcsServer.getServer().getGlobalService(StationGateway.class);
-        if (g == null) {
-            throw new IllegalStateException("StationGateway is not configured as a global service in yamcs.yaml");
-        }
-        return g;
     }
 }

@@ -17,15 +17,15 @@ public record Decision(Verdict verdict, String reason) {
         HOLD
     }
 
-    static Decision release(String reason) {
+    public static Decision release(String reason) {
         return new Decision(Verdict.RELEASE, reason);
     }
 
-    static Decision refuse(String reason) {
+    public static Decision refuse(String reason) {
         return new Decision(Verdict.REFUSE, reason);
     }
 
-    static Decision hold(String reason) {
+    public static Decision hold(String reason) {
         return new Decision(Verdict.HOLD, reason);
     }
 }

@@ -12,6 +12,8 @@ import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 import org.najm.constellation.Station;
+import org.najm.context.NajmContext;
+import org.najm.gateway.StationGateway;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
@@ -55,7 +57,7 @@ class ContactPlanIT extends InContactTest {
             running.put(c.get("station").getAsString(), c.get("spacecraft").getAsString());
         }
         assertEquals(sys.subject.name(), running.get(sys.station.name()), "contacts running now: " + running);
-        var gateway = org.najm.gateway.StationGateway.get();
+        var gateway = NajmContext.running(StationGateway.class);
         Map<String, Long> before = new HashMap<>();
         for (Station st : sys.constellation.stations()) {
             before.put(st.name(), gateway.stats(st.id()).routed());

@@ -11,6 +11,9 @@ import java.util.Optional;
 import org.najm.constellation.Constellation;
 import org.najm.constellation.Spacecraft;
 import org.najm.constellation.Station;
+import org.najm.context.NajmContext;
+import org.najm.gateway.StationGateway;
+import org.najm.gateway.StationStats;
 import org.najm.orekit.OrekitData;
 import org.najm.passes.PassPredictor;
 import org.najm.passes.TleParser;
@@ -188,8 +191,8 @@ final class NajmSystem {
     }
 
     /** The gateway's counters for the station of the test pass. */
-    org.najm.gateway.StationStats gatewayStats() {
-        return org.najm.gateway.StationGateway.get().stats(station.id());
+    StationStats gatewayStats() {
+        return NajmContext.running(StationGateway.class).stats(station.id());
     }
 
     String instance() {

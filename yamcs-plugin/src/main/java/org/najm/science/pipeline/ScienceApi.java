@@ -3,6 +3,7 @@ package org.najm.science.pipeline;
 import java.io.IOException;
 import java.time.Instant;
 
+import org.najm.context.NajmContext;
 import org.najm.api.AbstractScienceApi;
 import org.najm.api.GetScienceReportRequest;
 import org.najm.api.OutboxInfo;
@@ -10,7 +11,7 @@ import org.najm.api.RedeliverRequest;
 import org.najm.api.RedeliverResponse;
 import org.najm.api.ScienceReport;
 import org.najm.api.SpacecraftScience;
-import org.najm.security.NajmPrivileges;
+import org.najm.http.NajmPrivileges;
 import org.yamcs.api.Observer;
 import org.yamcs.http.BadRequestException;
 import org.yamcs.http.Context;
@@ -18,17 +19,17 @@ import org.yamcs.http.InternalServerErrorException;
 import org.yamcs.http.NotFoundException;
 
 /** The HTTP API of the science pipeline (science.proto): accounting and re-delivery. */
-final class ScienceApi extends AbstractScienceApi<Context> {
+public final class ScienceApi extends AbstractScienceApi<Context> {
 
     @Override
     public void getScienceReport(Context ctx, GetScienceReportRequest request, Observer<ScienceReport> observer) {
-        report(ScienceService.running(), observer);
+        report(NajmContext.running(ScienceService.class), observer);
     }
 
     @Override
     public void redeliver(Context ctx, RedeliverRequest request, Observer<RedeliverResponse> observer) {
         NajmPrivileges.require(ctx, NajmPrivileges.CONTROL_SCIENCE);
-        redeliver(ScienceService.running(), request, observer);
+        redeliver(NajmContext.running(ScienceService.class), request, observer);
     }
 
     private static void report(ScienceService service, Observer<ScienceReport> observer) {

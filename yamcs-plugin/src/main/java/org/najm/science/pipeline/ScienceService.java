@@ -20,8 +20,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.najm.constellation.Constellation;
 import org.najm.constellation.Spacecraft;
-import org.najm.gateway.StationGateway;
-import org.najm.http.NajmHttp;
+import org.najm.context.NajmContext;
 import org.najm.science.Detection;
 import org.najm.science.DetectionDecoder;
 import org.najm.science.Tracklet;
@@ -132,7 +131,7 @@ public class ScienceService extends AbstractYamcsService {
     @Override
     public void init(String yamcsInstance, String serviceName, YConfiguration config) throws InitException {
         super.init(yamcsInstance, serviceName, config);
-        constellation = StationGateway.get().constellation();
+        constellation = NajmContext.constellation();
         Path dir = config.containsKey("outboxDir") ? Path.of(config.getString("outboxDir"))
                 : YamcsServer.getServer().getDataDirectory().resolve("najm").resolve("science");
         batchMaxTracklets = config.getInt("batchMaxTracklets");
@@ -162,7 +161,6 @@ public class ScienceService extends AbstractYamcsService {
                 Duration.ofSeconds(config.getInt("timeoutSeconds"))));
         forwarder = new ArchiveForwarder(outbox, client, seconds(config.getDouble("retryInitialSeconds")),
                 seconds(config.getDouble("retryMaxSeconds")), this::delivered);
-        NajmHttp.addApi(new ScienceApi());
     }
 
     @Override
@@ -458,13 +456,6 @@ public class ScienceService extends AbstractYamcsService {
     }
 
     /** The running service (after a restart through Yamcs' services API, the new one). */
-    static ScienceService running() {
-        ScienceService s = YamcsServer.getServer().getGlobalService(ScienceService.class);
-        if (s == null || !s.isRunning()) {
-            throw new org.yamcs.http.ServiceUnavailableException("The science service is not running");
-        }
-        return s;
-    }
 
     static String key(TrackletKey k) {
         return k.toString();

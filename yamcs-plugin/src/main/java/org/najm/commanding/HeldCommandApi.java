@@ -1,6 +1,8 @@
-package org.najm.security;
+package org.najm.commanding;
 
-import java.time.Instant;
+import static org.yamcs.utils.TimeEncoding.fromJavaInstant;
+import static org.yamcs.utils.TimeEncoding.toProtobufTimestamp;
+
 import java.util.Optional;
 import java.util.function.BiConsumer;
 
@@ -10,18 +12,17 @@ import org.najm.api.HeldCommandRequest;
 import org.najm.api.ListHeldCommandsRequest;
 import org.najm.api.ListHeldCommandsResponse;
 import org.najm.constellation.Spacecraft;
+import org.najm.context.NajmContext;
 import org.yamcs.api.Observer;
 import org.yamcs.http.BadRequestException;
 import org.yamcs.http.Context;
 import org.yamcs.http.ForbiddenException;
 import org.yamcs.http.NotFoundException;
-import org.yamcs.http.ServiceUnavailableException;
 import org.yamcs.security.SystemPrivilege;
 
-import com.google.protobuf.Timestamp;
 
 /** The HTTP API of held critical commands (security.proto): list, confirm, cancel. */
-final class CommandAuthorityApi extends AbstractCommandAuthorityApi<Context> {
+public final class HeldCommandApi extends AbstractCommandAuthorityApi<Context> {
 
     @Override
     public void listHeldCommands(Context ctx, ListHeldCommandsRequest request,
@@ -63,11 +64,7 @@ final class CommandAuthorityApi extends AbstractCommandAuthorityApi<Context> {
     }
 
     private static CommandAuthorityService service() {
-        var s = CommandAuthorityService.running();
-        if (s == null) {
-            throw new ServiceUnavailableException("The command authority service is not running");
-        }
-        return s;
+        return NajmContext.running(CommandAuthorityService.class);
     }
 
     private static HeldCommand find(CommandAuthorityService service, HeldCommandRequest request) {
@@ -82,15 +79,12 @@ final class CommandAuthorityApi extends AbstractCommandAuthorityApi<Context> {
                 + "': it was never held, or it was already confirmed, cancelled or expired");
     }
 
-    private static Timestamp timestamp(Instant t) {
-        return Timestamp.newBuilder().setSeconds(t.getEpochSecond()).setNanos(t.getNano()).build();
-    }
-
     private static HeldCommandInfo info(HeldCommand h) {
         return HeldCommandInfo.newBuilder().setId(h.id()).setInstance(h.spacecraft().instance())
                 .setSpacecraft(h.spacecraft().name()).setPartner(h.spacecraft().partner())
                 .setCommand(h.description()).setIssuer(h.issuer())
-                .setIssued(timestamp(h.issued())).setDeadline(timestamp(h.deadline()))
+                .setIssued(toProtobufTimestamp(fromJavaInstant(h.issued())))
+                .setDeadline(toProtobufTimestamp(fromJavaInstant(h.deadline())))
                 .build();
     }
 }

@@ -1,20 +1,18 @@
-package org.najm.security;
+package org.najm.commanding;
 
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
-import org.najm.audit.AuditApi;
 import org.najm.audit.AuditRecord.Outcome;
-import org.najm.gateway.StationGateway;
-import org.najm.http.NajmHttp;
+import org.najm.context.NajmContext;
+import org.najm.security.CommandAuthority;
 import org.yamcs.AbstractYamcsService;
 import org.yamcs.InitException;
 import org.yamcs.Spec;
@@ -23,11 +21,13 @@ import org.yamcs.YConfiguration;
 import org.yamcs.YamcsServer;
 import org.yamcs.xtce.Significance.Levels;
 
+import io.netty.util.concurrent.DefaultThreadFactory;
+
 /**
  * Partner command authority, a global service: the {@link CommandAuthority} that every
- * spacecraft's {@link CommandAuthorityLink} applies, and the critical commands they hold until a
- * second operator confirms them (wall clock: a human's time to react does not scale with the
- * simulation rate). Also serves the held-command and audit APIs.
+ * spacecraft's {@link CommandAuthorityLink} applies, and the critical commands that their
+ * {@link ConfirmationQueue}s hold until a second operator confirms them (wall clock: a human's
+ * time to react does not scale with the simulation rate).
  */
 public class CommandAuthorityService extends AbstractYamcsService {
 
@@ -35,13 +35,10 @@ public class CommandAuthorityService extends AbstractYamcsService {
     private Duration confirmationTimeout;
     private volatile CommandAuthority authority;
     private final Map<String, HeldCommand> held = new ConcurrentHashMap<>();
-    /** Ids of confirmed commands on their way back through the TC stream. */
-    private final Set<String> confirmed = ConcurrentHashMap.newKeySet();
-    private final ScheduledExecutorService expiry = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "najm-held-commands");
-        t.setDaemon(true);
-        return t;
-    });
+    /** Confirmed commands on their way from the queue through the TC stream: id -> who confirmed. */
+    private final Map<String, String> confirmed = new ConcurrentHashMap<>();
+    private final ScheduledExecutorService expiry = Executors.newSingleThreadScheduledExecutor(
+            new DefaultThreadFactory("najm-held-commands", true));
 
     @Override
     public Spec getSpec() {
@@ -63,16 +60,13 @@ public class CommandAuthorityService extends AbstractYamcsService {
         }
         confirmFrom = Levels.valueOf(config.getString("confirmFrom").toUpperCase());
         confirmationTimeout = Duration.ofSeconds(timeout);
-        NajmHttp.addApi(new CommandAuthorityApi());
-        NajmHttp.addApi(new AuditApi());
     }
 
     @Override
     protected void doStart() {
         // Yamcs creates its security store after initialising global services, so not in init.
         var security = YamcsServer.getServer().getSecurityStore();
-        NajmPrivileges.register(security);
-        authority = new CommandAuthority(StationGateway.get().constellation(), confirmFrom, confirmationTimeout,
+        authority = new CommandAuthority(NajmContext.constellation(), confirmFrom, confirmationTimeout,
                 security.getSystemUser().getName());
         notifyStarted();
     }
@@ -82,7 +76,7 @@ public class CommandAuthorityService extends AbstractYamcsService {
     protected void doStop() {
         expiry.shutdownNow();
         for (String id : List.copyOf(held.keySet())) {
-            take(id).ifPresent(h -> h.link().drop(h, Outcome.EXPIRED, "the MOC stopped before confirmation"));
+            take(id).ifPresent(h -> h.queue().drop(h, Outcome.EXPIRED, "the MOC stopped before confirmation"));
         }
         notifyStopped();
     }
@@ -94,28 +88,33 @@ public class CommandAuthorityService extends AbstractYamcsService {
     void hold(HeldCommand h) {
         held.put(h.id(), h);
         long delay = Math.max(0, h.deadline().toEpochMilli() - System.currentTimeMillis());
-        expiry.schedule(() -> take(h.id()).ifPresent(x -> x.link().drop(x, Outcome.EXPIRED,
+        expiry.schedule(() -> take(h.id()).ifPresent(x -> x.queue().drop(x, Outcome.EXPIRED,
                 "not confirmed within " + authority.confirmationTimeout().toSeconds() + " s")), delay,
                 TimeUnit.MILLISECONDS);
     }
 
-    void expectConfirmed(String id) {
-        confirmed.add(id);
+    /** Runs {@code task} on the service's thread (the queue's decisions, expiry). */
+    void execute(Runnable task) {
+        expiry.execute(task);
     }
 
-    /** Whether {@code id} is a confirmed command coming back; true once only. */
-    boolean takeConfirmed(String id) {
+    void expectConfirmed(String id, String confirmer) {
+        confirmed.put(id, confirmer);
+    }
+
+    /** Who confirmed {@code id}, if it is a confirmed command coming through; once only, else null. */
+    String takeConfirmed(String id) {
         return confirmed.remove(id);
     }
 
     /** Releases a held command that {@code lead} confirmed. */
     void confirm(HeldCommand h, String lead) {
-        h.link().release(h, lead, this);
+        h.queue().release(h, lead, this);
     }
 
     /** Drops a held command that {@code user} cancelled. */
     void cancel(HeldCommand h, String user) {
-        h.link().drop(h, Outcome.CANCELLED, "cancelled by " + user);
+        h.queue().drop(h, Outcome.CANCELLED, "cancelled by " + user);
     }
 
     Optional<HeldCommand> find(String id) {
@@ -129,11 +128,5 @@ public class CommandAuthorityService extends AbstractYamcsService {
 
     List<HeldCommand> held() {
         return held.values().stream().sorted(Comparator.comparing(HeldCommand::issued)).toList();
-    }
-
-    /** The running service, or null. */
-    public static CommandAuthorityService running() {
-        var s = YamcsServer.getServer().getGlobalService(CommandAuthorityService.class);
-        return s != null && s.isRunning() ? s : null;
     }
 }

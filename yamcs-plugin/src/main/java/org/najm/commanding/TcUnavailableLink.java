@@ -1,7 +1,7 @@
-package org.najm.gateway;
+package org.najm.commanding;
 
-import org.najm.commanding.LocalTcLink;
 import org.najm.constellation.Spacecraft;
+import org.najm.context.NajmContext;
 import org.yamcs.ConfigurationException;
 import org.yamcs.Spec;
 import org.yamcs.Spec.OptionType;
@@ -33,7 +33,7 @@ public class TcUnavailableLink extends LocalTcLink {
     @Override
     public void init(String instance, String name, YConfiguration config) throws ConfigurationException {
         super.init(instance, name, config);
-        Spacecraft sc = StationGateway.get().constellation().spacecraftByInstance(instance)
+        Spacecraft sc = NajmContext.constellation().spacecraftByInstance(instance)
                 .orElseThrow(() -> new ConfigurationException(instance + " is not a spacecraft of the constellation"));
         spacecraftName = sc.name();
         tcLinkName = config.getString("tcLink");

@@ -1,9 +1,12 @@
-package org.najm.gateway;
+package org.najm.commanding;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.concurrent.atomic.AtomicLong;
+
+import org.najm.context.NajmContext;
+import org.najm.gateway.StationGateway;
 
 import org.yamcs.ConfigurationException;
 import org.yamcs.Spec;
@@ -11,8 +14,8 @@ import org.yamcs.Spec.OptionType;
 import org.yamcs.YConfiguration;
 import org.yamcs.events.EventProducerFactory;
 import org.yamcs.tctm.Link;
-import org.yamcs.tctm.ccsds.Cop1UplinkPacketHandler;
 import org.yamcs.tctm.ccsds.AbstractTcFrameLink;
+import org.yamcs.tctm.ccsds.Cop1UplinkPacketHandler;
 import org.yamcs.tctm.ccsds.UplinkTransferFrame;
 
 /**
@@ -26,7 +29,7 @@ import org.yamcs.tctm.ccsds.UplinkTransferFrame;
 public class GatewayTcFrameLink extends AbstractTcFrameLink implements Runnable {
 
     private int spacecraftId;
-    private StationGateway gateway;
+    private volatile Uplink uplink;
     private Thread thread;
     private final AtomicLong notInContact = new AtomicLong();
     private volatile int lastStation = -1;
@@ -52,7 +55,7 @@ public class GatewayTcFrameLink extends AbstractTcFrameLink implements Runnable 
             if (sub instanceof Cop1UplinkPacketHandler fop) {
                 fop.addMonitor(fopState);
                 if (config.getBoolean("cop1Recovery")) {
-                    fop.addMonitor(new Cop1Recovery(fop, () -> inContact(), wait, events));
+                    fop.addMonitor(new Cop1Recovery(fop, this::inContact, wait, events));
                 }
             } else {
                 fopState.disabled(); // a VC without COP-1 takes commands whenever there is contact
@@ -61,12 +64,18 @@ public class GatewayTcFrameLink extends AbstractTcFrameLink implements Runnable 
     }
 
     private boolean inContact() {
-        return gateway != null && gateway.stationInContact(spacecraftId).isPresent();
+        Uplink u = uplink;
+        return u != null && u.inContact();
+    }
+
+    /** The spacecraft's uplink, for the packet postprocessor; null before the link starts. */
+    Uplink uplink() {
+        return uplink;
     }
 
     @Override
     protected void doStart() {
-        gateway = StationGateway.get();
+        uplink = new Uplink(spacecraftId, NajmContext.running(StationGateway.class), fopState, this::isDisabled);
         startThread();
         notifyStarted();
     }
@@ -108,7 +117,7 @@ public class GatewayTcFrameLink extends AbstractTcFrameLink implements Runnable 
     }
 
     private void send(UplinkTransferFrame tf) {
-        OptionalInt station = gateway.stationInContact(spacecraftId);
+        OptionalInt station = uplink.station();
         if (station.isEmpty()) {
             notInContact.incrementAndGet();
             log.warn("No station in contact: TC frame {} not radiated (COP-1 will retransmit)",
@@ -117,11 +126,11 @@ public class GatewayTcFrameLink extends AbstractTcFrameLink implements Runnable 
         }
         int k = station.getAsInt();
         if (k != lastStation) {
-            log.info("Commanding through {}", gateway.stationName(k));
+            log.info("Commanding through {}", uplink.stationName(k));
             lastStation = k;
         }
         byte[] cltu = encodeCltu(tf.getVirtualChannelId(), tf.getData());
-        gateway.sendCltu(k, cltu);
+        uplink.sendCltu(k, cltu);
         dataOut(1, cltu.length);
         if (tf.isBypass()) {
             ackBypassFrame(tf);
@@ -142,16 +151,8 @@ public class GatewayTcFrameLink extends AbstractTcFrameLink implements Runnable 
 
     /** Why a command cannot be sent now, or null if it can. */
     String unavailableReason() {
-        if (isDisabled()) {
-            return "the TC link is disabled";
-        }
-        if (!inContact()) {
-            return "no ground station is in contact with the spacecraft";
-        }
-        if (!fopState.acceptsCommands()) {
-            return fopState.describe() + ": COP-1 is not ready for a command";
-        }
-        return null;
+        Uplink u = uplink;
+        return u == null ? "the TC link is not started" : u.unavailableReason();
     }
 
     @Override
@@ -167,8 +168,9 @@ public class GatewayTcFrameLink extends AbstractTcFrameLink implements Runnable 
         if (isDisabled()) {
             return "DISABLED";
         }
-        OptionalInt k = gateway == null ? OptionalInt.empty() : gateway.stationInContact(spacecraftId);
-        return k.isPresent() ? "Sending through " + gateway.stationName(k.getAsInt()) : "No station in contact";
+        Uplink u = uplink;
+        OptionalInt k = u == null ? OptionalInt.empty() : u.station();
+        return k.isPresent() ? "Sending through " + u.stationName(k.getAsInt()) : "No station in contact";
     }
 
     @Override

@@ -1,4 +1,4 @@
-package org.najm.gateway;
+package org.najm.commanding;
 
 import org.yamcs.tctm.ccsds.Cop1Monitor;
 

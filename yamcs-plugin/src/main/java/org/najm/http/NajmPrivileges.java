@@ -1,4 +1,4 @@
-package org.najm.security;
+package org.najm.http;
 
 import org.yamcs.http.Context;
 import org.yamcs.http.ForbiddenException;

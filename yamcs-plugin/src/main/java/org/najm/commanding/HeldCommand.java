@@ -1,4 +1,4 @@
-package org.najm.security;
+package org.najm.commanding;
 
 import java.time.Instant;
 
@@ -9,13 +9,13 @@ import org.yamcs.commanding.PreparedCommand;
  * A critical command waiting for confirmation.
  *
  * @param command     the command, as the TC stream delivered it
- * @param link        the authority link that holds it and will release it
+ * @param queue       the confirmation queue that holds it and will release it
  * @param spacecraft  where it goes
  * @param description command and arguments, as the audit trail shows them
  * @param issued      when it was held (wall clock)
  * @param deadline    when it expires unless confirmed (wall clock)
  */
-public record HeldCommand(PreparedCommand command, CommandAuthorityLink link, Spacecraft spacecraft,
+public record HeldCommand(PreparedCommand command, ConfirmationQueue queue, Spacecraft spacecraft,
         String description, Instant issued, Instant deadline) {
 
     public String id() {

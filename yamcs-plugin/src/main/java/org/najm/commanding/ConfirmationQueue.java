@@ -1,0 +1,124 @@
+package org.najm.commanding;
+
+import java.time.Instant;
+
+import org.najm.audit.AuditRecord.Outcome;
+import org.najm.constellation.Spacecraft;
+import org.najm.context.NajmContext;
+import org.najm.security.Decision;
+import org.yamcs.ConfigurationException;
+import org.yamcs.Processor;
+import org.yamcs.YamcsServer;
+import org.yamcs.cmdhistory.CommandHistoryPublisher.AckStatus;
+import org.yamcs.commanding.ActiveCommand;
+import org.yamcs.commanding.CommandQueue;
+import org.yamcs.commanding.CommandQueueListener;
+import org.yamcs.commanding.CommandQueueManager;
+import org.yamcs.commanding.PreparedCommand;
+import org.yamcs.http.ServiceUnavailableException;
+import org.yamcs.time.TimeService;
+
+/**
+ * The two-person rule on Yamcs' own command queues: the queue {@code critical} of a spacecraft's
+ * processor (etc/command-queue.yaml: blocked, commands of significance critical and above) holds
+ * each critical command; this listener applies the partner command authority to it, marks it held
+ * for the second operator, and releases it from the queue once a lead confirms it (or rejects it
+ * when it expires or is cancelled). Released, it goes onto the TC stream as Yamcs builds it, past
+ * the {@link CommandAuthorityLink}, which lets confirmed commands through.
+ * <p>
+ * A command the authority would not hold (another partner's, a locked spacecraft) is released from
+ * the queue at once, so that the authority link refuses it with its reason, as any other.
+ */
+final class ConfirmationQueue implements CommandQueueListener {
+
+    static final String QUEUE = "critical";
+    private static final String REJECTED_BY = "the NAJM command authority";
+
+    private final CommandAuthorityLink link;
+    private final Spacecraft spacecraft;
+    private final CommandQueueManager queues;
+    private final TimeService time;
+
+    ConfirmationQueue(CommandAuthorityLink link, Spacecraft spacecraft, Processor processor) {
+        this.link = link;
+        this.spacecraft = spacecraft;
+        this.queues = processor.getCommandingManager().getCommandQueueManager();
+        this.time = YamcsServer.getTimeService(processor.getInstance());
+        if (queues.getQueue(QUEUE) == null) {
+            throw new ConfigurationException("No command queue '" + QUEUE + "' on processor " + processor.getName()
+                    + " (etc/command-queue.yaml): critical commands could not wait for a second operator");
+        }
+        queues.registerListener(this);
+    }
+
+    void close() {
+        queues.removeListener(this);
+    }
+
+    /** Yamcs calls this inside its queue lock, before it acknowledges the queueing: decide after. */
+    @Override
+    public void commandAdded(CommandQueue q, ActiveCommand ac) {
+        if (!QUEUE.equals(q.getName())) {
+            return;
+        }
+        PreparedCommand pc = ac.getPreparedCommand();
+        try {
+            NajmContext.running(CommandAuthorityService.class).execute(() -> take(pc));
+        } catch (ServiceUnavailableException e) {
+            queues.sendCommand(pc.getCommandId()); // the authority link refuses it, with the reason
+        }
+    }
+
+    private void take(PreparedCommand pc) {
+        CommandAuthorityService service = NajmContext.running(CommandAuthorityService.class);
+        Decision decision = link.decide(pc, service);
+        if (decision.verdict() != Decision.Verdict.HOLD) {
+            queues.sendCommand(pc.getCommandId());
+            return;
+        }
+        long now = time.getMissionTime();
+        Instant issued = Instant.now();
+        String description = CommandAuthorityLink.describe(pc);
+        var held = new HeldCommand(pc, this, spacecraft, description, issued,
+                issued.plus(service.authority().confirmationTimeout()));
+        link.commandHistory.publishAck(pc.getCommandId(), CommandAuthorityLink.AUTHORIZED_ACK, now, AckStatus.OK,
+                pc.getUsername() + " may command " + spacecraft.name());
+        link.commandHistory.publishAck(pc.getCommandId(), CommandAuthorityLink.CONFIRMED_ACK, now,
+                AckStatus.PENDING, decision.reason());
+        link.audit(pc, description, Outcome.HELD, decision.reason());
+        service.hold(held);
+    }
+
+    /** Releases a held command that {@code confirmer} confirmed: out of the queue, onto the TC stream. */
+    void release(HeldCommand held, String confirmer, CommandAuthorityService service) {
+        PreparedCommand pc = held.command();
+        String reason = "confirmed by " + confirmer;
+        link.commandHistory.publishAck(pc.getCommandId(), CommandAuthorityLink.CONFIRMED_ACK, time.getMissionTime(),
+                AckStatus.OK, reason);
+        link.audit(pc, held.description(), Outcome.CONFIRMED, reason);
+        service.expectConfirmed(pc.getId(), confirmer);
+        if (queues.sendCommand(pc.getCommandId()) == null) {
+            service.takeConfirmed(pc.getId());
+            failNotReleased(pc, "it was no longer in command queue " + QUEUE);
+        }
+    }
+
+    /** Fails a held command that will never be released: it expired, was cancelled, or the MOC stops. */
+    void drop(HeldCommand held, Outcome outcome, String reason) {
+        PreparedCommand pc = held.command();
+        link.commandHistory.publishAck(pc.getCommandId(), CommandAuthorityLink.CONFIRMED_ACK, time.getMissionTime(),
+                AckStatus.NOK, reason);
+        try {
+            queues.rejectCommand(pc.getCommandId(), REJECTED_BY);
+        } catch (RuntimeException e) {
+            // The processor may be stopping with the MOC: the command fails all the same, below.
+        }
+        failNotReleased(pc, reason);
+        link.audit(pc, held.description(), outcome, reason);
+    }
+
+    /** Last, so that command history shows why, after the queue's own "Rejected by". */
+    private void failNotReleased(PreparedCommand pc, String reason) {
+        link.commandHistory.commandFailed(pc.getCommandId(), time.getMissionTime(), "Not released: " + reason);
+    }
+}
