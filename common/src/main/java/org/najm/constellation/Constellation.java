@@ -57,7 +57,8 @@ public record Constellation(List<Partner> partners, List<Spacecraft> spacecraft,
             List<String> tle = n.string("tle").lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
             if (tle.size() < 2 || tle.size() > 3 || !tle.get(tle.size() - 2).startsWith("1 ")
                     || !tle.get(tle.size() - 1).startsWith("2 ")) {
-                throw new IllegalArgumentException(n.path + ".tle: expected 2 or 3 lines ending with lines '1 ...' and '2 ...'");
+                throw new IllegalArgumentException(
+                        n.path + ".tle: expected 2 or 3 lines ending with lines '1 ...' and '2 ...'");
             }
             spacecraft.add(new Spacecraft(n.string("name"), n.string("instance"), n.integer("scid"),
                     n.string("partner"), n.string("stationCode"), n.integer("noradId"), tle));
@@ -70,7 +71,8 @@ public record Constellation(List<Partner> partners, List<Spacecraft> spacecraft,
         Node t = top.child("transport");
         Transport transport = new Transport(t.string("mocHost"), t.string("stationHost"), t.integer("tmPortBase"),
                 t.integer("tcPortBase"));
-        Constellation c = new Constellation(partners, spacecraft, stations, top.integer("turnaroundSeconds"), transport);
+        Constellation c = new Constellation(partners, spacecraft, stations, top.integer("turnaroundSeconds"),
+                transport);
         c.validate();
         return c;
     }

@@ -5,8 +5,6 @@ import static org.yamcs.utils.TimeEncoding.fromProtobufTimestamp;
 import static org.yamcs.utils.TimeEncoding.toJavaInstant;
 import static org.yamcs.utils.TimeEncoding.toProtobufTimestamp;
 
-import java.time.Instant;
-
 import org.najm.api.AbstractAuditApi;
 import org.najm.api.AuditRecordInfo;
 import org.najm.api.ListAuditRecordsRequest;
@@ -16,7 +14,6 @@ import org.yamcs.api.Observer;
 import org.yamcs.http.BadRequestException;
 import org.yamcs.http.Context;
 
-import com.google.protobuf.Timestamp;
 
 /** The audit trail over HTTP (security.proto), for holders of the ReadAudit privilege. */
 public final class AuditApi extends AbstractAuditApi<Context> {

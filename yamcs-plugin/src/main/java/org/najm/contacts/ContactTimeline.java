@@ -16,6 +16,7 @@ import org.najm.planning.ContactPlan;
 import org.yamcs.YamcsServer;
 import org.yamcs.protobuf.TimelineBandType;
 import org.yamcs.timeline.TimelineBand;
+import org.yamcs.timeline.TimelineBandDb;
 import org.yamcs.timeline.TimelineEvent;
 import org.yamcs.timeline.TimelineService;
 import org.yamcs.timeline.TimelineView;
@@ -122,7 +123,7 @@ final class ContactTimeline {
         }
     }
 
-    private static UUID ensureBand(org.yamcs.timeline.TimelineBandDb bands, String name, String tag) {
+    private static UUID ensureBand(TimelineBandDb bands, String name, String tag) {
         UUID id = stableId("band:" + name);
         if (bands.getBand(id) == null) {
             TimelineBand band = new TimelineBand(id);

@@ -2,6 +2,7 @@ package org.najm.gateway;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.atomic.AtomicLong;
@@ -133,7 +134,7 @@ public class GatewayTmFrameLink extends AbstractTmFrameLink implements Runnable 
         if (isDisabled()) {
             return "DISABLED";
         }
-        var contact = gateway == null ? java.util.OptionalInt.empty() : gateway.stationInContact(spacecraftId);
+        var contact = gateway == null ? OptionalInt.empty() : gateway.stationInContact(spacecraftId);
         return contact.isPresent() ? "In contact through " + gateway.stationName(contact.getAsInt())
                 : "No station in contact";
     }

@@ -1,6 +1,7 @@
 package org.najm.gateway;
 
 import java.util.Map;
+import java.util.Set;
 
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
@@ -14,9 +15,9 @@ final class ScidRouter extends SimpleChannelInboundHandler<ReceivedFrame> {
     private final StationStats stats;
     private final Map<Integer, FrameSink> sinks;
     private final ContactTracker contacts;
-    private final java.util.Set<Integer> knownScids;
+    private final Set<Integer> knownScids;
 
-    ScidRouter(StationStats stats, Map<Integer, FrameSink> sinks, java.util.Set<Integer> knownScids,
+    ScidRouter(StationStats stats, Map<Integer, FrameSink> sinks, Set<Integer> knownScids,
             ContactTracker contacts) {
         this.stats = stats;
         this.sinks = sinks;

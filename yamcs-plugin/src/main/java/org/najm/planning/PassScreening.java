@@ -67,8 +67,9 @@ final class PassScreening {
         }
         Duration left = Duration.between(now, pass.los());
         if (left.compareTo(min) < 0) {
-            return reject(pass, RejectionReason.IN_THE_PAST, "only " + Texts.duration(left) + " of the pass left after now "
-                    + Texts.time(now) + ", below the minimum contact of " + Texts.duration(min));
+            return reject(pass, RejectionReason.IN_THE_PAST, "only " + Texts.duration(left)
+                    + " of the pass left after now " + Texts.time(now) + ", below the minimum contact of "
+                    + Texts.duration(min));
         }
         return Optional.empty();
     }

@@ -10,7 +10,8 @@ public record Unavailability(String station, Instant start, Instant end, String 
         Objects.requireNonNull(station, "station");
         Objects.requireNonNull(reason, "reason");
         if (!start.isBefore(end)) {
-            throw new IllegalArgumentException(station + " unavailability: start " + start + " is not before end " + end);
+            throw new IllegalArgumentException(
+                    station + " unavailability: start " + start + " is not before end " + end);
         }
     }
 

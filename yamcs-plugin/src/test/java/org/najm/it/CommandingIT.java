@@ -90,8 +90,8 @@ class CommandingIT extends InContactTest {
         String id = Commands.issueOk(sys, unseen.instance(), "NOOP", "{}");
         Map<String, String> h = Commands.awaitCompletion(sys, unseen.instance(), id, Duration.ofSeconds(20));
         assertEquals("NOK", h.get("CommandComplete_Status"), h.toString());
-        assertTrue(h.get("CommandComplete_Message").contains("Command not sent to " + unseen.name() + ": no ground station is in contact"),
-                h.toString());
+        assertTrue(h.get("CommandComplete_Message")
+                .contains("Command not sent to " + unseen.name() + ": no ground station is in contact"), h.toString());
     }
 
     private static boolean noStationSees(Spacecraft s) {

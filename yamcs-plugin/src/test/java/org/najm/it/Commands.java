@@ -52,7 +52,8 @@ final class Commands {
                 JsonObject a = e.getAsJsonObject();
                 JsonObject v = a.getAsJsonObject("value");
                 String s = v.entrySet().stream().filter(e2 -> !e2.getKey().equals("type"))
-                        .map(e2 -> e2.getValue().isJsonPrimitive() ? e2.getValue().getAsString() : e2.getValue().toString())
+                        .map(e2 -> e2.getValue().isJsonPrimitive() ? e2.getValue().getAsString()
+                                : e2.getValue().toString())
                         .findFirst().orElse("");
                 attrs.put(a.get("name").getAsString(), s);
             }

@@ -14,9 +14,15 @@ import org.junit.jupiter.api.Test;
 import org.najm.constellation.Station;
 import org.najm.context.NajmContext;
 import org.najm.gateway.StationGateway;
+import org.najm.orekit.OrekitData;
+import org.najm.passes.TleParser;
+import org.orekit.propagation.analytical.tle.TLE;
+import org.orekit.propagation.analytical.tle.TLEPropagator;
+import org.orekit.propagation.analytical.tle.generation.FixedPointTleGenerationAlgorithm;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 
 /** Passes, the contact plan, TLE upload and station availability through the HTTP API (issue 3). */
 class ContactPlanIT extends InContactTest {
@@ -125,7 +131,7 @@ class ContactPlanIT extends InContactTest {
         String bad = "NAJM-2\n"
                 + "1 99002U 26900B   26330.00000000  .00000000  00000-0  00000+0 0  9993\n" // checksum wrong
                 + "2 99002  98.6000 330.0000 0012000  90.0000  90.0000 14.32016018    19\n";
-        var r = sys.rest.post("/najm/tles", "{\"text\": " + com.google.gson.JsonParser.parseString(
+        var r = sys.rest.post("/najm/tles", "{\"text\": " + JsonParser.parseString(
                 "\"" + bad.replace("\n", "\\n") + "\"") + "}");
         assertEquals(400, r.status(), r.body());
         assertTrue(r.body().contains("line 2"), r.body());
@@ -133,7 +139,7 @@ class ContactPlanIT extends InContactTest {
         assertEquals(before.body(), sys.rest.get("/najm/tles").body());
 
         String older1 = "1 99003U 26900C   26300.00000000  .00000000  00000-0  00000+0 0  999";
-        String older = older1 + org.najm.passes.TleParser.checksum(older1) + "\n"
+        String older = older1 + TleParser.checksum(older1) + "\n"
                 + "2 99003  98.6000  30.0000 0012000  90.0000  45.0000 14.32016018    17\n";
         var r2 = sys.rest.post("/najm/tles", "{\"text\": \"" + older.replace("\n", "\\n") + "\"}");
         assertEquals(400, r2.status(), r2.body());
@@ -145,12 +151,12 @@ class ContactPlanIT extends InContactTest {
         // An orbit update as flight dynamics would send it: the same orbit, one day later epoch
         // (so the simulator's spacecraft, flying the launch TLE, stays where the plan expects it).
         var sc = sys.constellation.spacecraftByName("NAJM-4").orElseThrow();
-        var utc = org.najm.orekit.OrekitData.context().getTimeScales().getUTC();
-        var launch = new org.orekit.propagation.analytical.tle.TLE(sc.tleLine1(), sc.tleLine2(), utc);
-        var state = org.orekit.propagation.analytical.tle.TLEPropagator.selectExtrapolator(launch)
+        var utc = OrekitData.context().getTimeScales().getUTC();
+        var launch = new TLE(sc.tleLine1(), sc.tleLine2(), utc);
+        var state = TLEPropagator.selectExtrapolator(launch)
                 .propagate(launch.getDate().shiftedBy(86400));
-        var fresh = org.orekit.propagation.analytical.tle.TLE.stateToTLE(state, launch,
-                new org.orekit.propagation.analytical.tle.generation.FixedPointTleGenerationAlgorithm());
+        var fresh = TLE.stateToTLE(state, launch,
+                new FixedPointTleGenerationAlgorithm());
         String line1 = fresh.getLine1();
         String line2 = fresh.getLine2();
         var r = sys.rest.post("/najm/tles", "{\"text\": \"NAJM-4\\n" + line1 + "\\n" + line2 + "\\n\"}");

@@ -1,7 +1,5 @@
 package org.najm.it;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
@@ -9,6 +7,7 @@ import java.net.InetAddress;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.LongSupplier;
 
 import org.junit.jupiter.api.Test;
 import org.najm.gateway.FrameDropReason;
@@ -46,7 +45,7 @@ class GatewayRobustnessIT extends InContactTest {
         awaitCount("good frames after the bad ones", st::routed, routed + 3);
     }
 
-    private static void awaitCount(String what, java.util.function.LongSupplier counter, long atLeast) {
+    private static void awaitCount(String what, LongSupplier counter, long atLeast) {
         Poll.until(Duration.ofSeconds(20), what, () -> counter.getAsLong() >= atLeast ? Optional.of(true)
                 : Optional.empty());
     }

@@ -7,11 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 
 import org.junit.jupiter.api.Test;
 import org.najm.constellation.Spacecraft;
@@ -280,8 +282,8 @@ class PartnerSecurityIT extends InContactTest {
     }
 
     private static Map<String, String> await(Spacecraft sc, String id, String what,
-            java.util.function.Predicate<Map<String, String>> done) {
-        Map<String, String> last = new java.util.HashMap<>();
+            Predicate<Map<String, String>> done) {
+        Map<String, String> last = new HashMap<>();
         return Poll.until(DECIDED, what + " of " + id, () -> {
             Map<String, String> h = Commands.history(sys, sc.instance(), id);
             last.clear();
