@@ -67,11 +67,11 @@ final class CommandExecutor {
         ByteBuffer a = ByteBuffer.wrap(p, 8, argLength);
         switch (opcode) {
             case Opcodes.SET_MODE -> {
-                int m = a.get() & 0xFF;
-                if (m > 2) {
+                Mode m = Mode.ofCode(a.get() & 0xFF);
+                if (m == null) {
                     return TcAck.BAD_ARGUMENT;
                 }
-                if (m == SpacecraftSim.SURVEY && !sc.payloadPowered()) {
+                if (m == Mode.SURVEY && !sc.payloadPowered()) {
                     return TcAck.NOT_ALLOWED_IN_MODE;
                 }
             }
@@ -80,7 +80,7 @@ final class CommandExecutor {
                 if (on > 1) {
                     return TcAck.BAD_ARGUMENT;
                 }
-                if (on == 1 && sc.modeNow() == SpacecraftSim.SAFE) {
+                if (on == 1 && sc.modeNow() == Mode.SAFE) {
                     return TcAck.NOT_ALLOWED_IN_MODE;
                 }
             }
@@ -117,7 +117,7 @@ final class CommandExecutor {
                 return TcAck.OK;
             }
             case Opcodes.SET_MODE -> {
-                sc.setMode(a.get() & 0xFF, ob);
+                sc.setMode(Mode.ofCode(a.get() & 0xFF), ob);
                 return TcAck.OK;
             }
             case Opcodes.PAYLOAD_POWER -> {

@@ -35,11 +35,6 @@ public final class SpacecraftSim {
 
     private static final Logger LOG = Logger.getLogger(SpacecraftSim.class.getName());
 
-    public static final int SAFE = 0;
-    public static final int STANDBY = 1;
-    public static final int SURVEY = 2;
-    static final String[] MODE_NAMES = { "SAFE", "STANDBY", "SURVEY" };
-
     public static final int VC_REALTIME = 0;
     public static final int VC_SCIENCE = 1;
     public static final int VC_HK = 2;
@@ -70,7 +65,7 @@ public final class SpacecraftSim {
     private OrbitState state;
     private Instant now;
     private Instant lastTick;
-    private volatile int mode = STANDBY;
+    private volatile Mode mode = Mode.STANDBY;
     private volatile boolean payloadOn;
     private int heaterSetpoint = 1000;
     private volatile int bootCount;
@@ -157,7 +152,7 @@ public final class SpacecraftSim {
             finishReboot(ob);
         }
         uptime += Math.round(dt);
-        if (mode == SURVEY) {
+        if (mode == Mode.SURVEY) {
             Vector3D antiSun = state.sunDirection().negate();
             for (List<Telescope.Detection> tracklet : telescope.surveySecond(second, ob, state.positionKm(), antiSun)) {
                 storeTracklet(tracklet, ob);
@@ -205,20 +200,20 @@ public final class SpacecraftSim {
             batteryLow = false;
             event(ob, Events.INFO, Events.BATTERY_RECOVERED, "BATTERY RECOVERED SOC " + power.socPercent() + "%");
         }
-        if (power.soc() < BATTERY_SAFE_SOC && mode != SAFE) {
+        if (power.soc() < BATTERY_SAFE_SOC && mode != Mode.SAFE) {
             event(ob, Events.ERROR, Events.SAFE_MODE_ENTERED, "AUTONOMOUS SAFE MODE SOC " + power.socPercent() + "%");
-            setMode(SAFE, ob);
+            setMode(Mode.SAFE, ob);
         }
     }
 
     private BusHk busHk(double ob) {
-        Vector3D boresight = mode == SURVEY && telescope.hasField()
+        Vector3D boresight = mode == Mode.SURVEY && telescope.hasField()
                 ? AttitudeModel.direction(telescope.fieldRa(), telescope.fieldDec())
                 : state.sunDirection().negate();
         float[] rates = { (float) (rnd.nextGaussian() * 0.002), (float) (rnd.nextGaussian() * 0.002),
                 (float) (rnd.nextGaussian() * 0.002) };
         Vector3D v = state.velocityGcrf();
-        return new BusHk(quantize(ob), mode, power.voltageMv(), power.socPercent(), power.loadMa(), power.solarMa(),
+        return new BusHk(quantize(ob), mode.code(), power.voltageMv(), power.socPercent(), power.loadMa(), power.solarMa(),
                 state.inEclipse(), ThermalModel.centi(thermal.obc()), ThermalModel.centi(thermal.battery()),
                 ThermalModel.centi(thermal.telescope()), thermal.heaterOn(), AttitudeModel.quaternion(boresight),
                 rates, state.positionKm(),
@@ -339,7 +334,7 @@ public final class SpacecraftSim {
         }
     }
 
-    int modeNow() {
+    Mode modeNow() {
         return mode;
     }
 
@@ -347,19 +342,19 @@ public final class SpacecraftSim {
         return payloadOn;
     }
 
-    void setMode(int m, double ob) {
+    void setMode(Mode m, double ob) {
         if (m == mode) {
             return;
         }
-        int old = mode;
+        Mode old = mode;
         mode = m;
-        if (old == SURVEY) {
+        if (old == Mode.SURVEY) {
             telescope.stop();
         }
-        if (m == SAFE && payloadOn) {
+        if (m == Mode.SAFE && payloadOn) {
             payloadOn = false;
         }
-        event(ob, Events.INFO, Events.MODE_CHANGED, "MODE " + MODE_NAMES[old] + " -> " + MODE_NAMES[m]);
+        event(ob, Events.INFO, Events.MODE_CHANGED, "MODE " + old + " -> " + m);
     }
 
     void setPayloadPower(boolean on, double ob) {
@@ -368,8 +363,8 @@ public final class SpacecraftSim {
         }
         payloadOn = on;
         event(ob, Events.INFO, Events.PAYLOAD_POWER, "PAYLOAD POWER " + (on ? "ON" : "OFF"));
-        if (!on && mode == SURVEY) {
-            setMode(STANDBY, ob);
+        if (!on && mode == Mode.SURVEY) {
+            setMode(Mode.STANDBY, ob);
         }
     }
 
@@ -434,10 +429,10 @@ public final class SpacecraftSim {
         rebootDoneAt = null;
         bootCount++;
         uptime = 0;
-        if (mode == SURVEY) {
+        if (mode == Mode.SURVEY) {
             telescope.stop();
         }
-        mode = SAFE;
+        mode = Mode.SAFE;
         payloadOn = false;
         telescope.resetCounters();
         dumps[0] = null;
@@ -468,7 +463,7 @@ public final class SpacecraftSim {
         return lastBusHk;
     }
 
-    public int mode() {
+    public Mode mode() {
         return mode;
     }
 
