@@ -97,7 +97,8 @@ class CommandTest {
         h.send(Opcodes.SET_HEATER, (byte) 0x0F, (byte) 0xA0); // 40.00 C
         h.run(600);
         assertTrue(h.sc.lastBusHk().heaterOn());
-        assertTrue(h.events().stream().anyMatch(e -> e.startsWith("0x0101 MODE STANDBY -> SURVEY")), h.events().toString());
+        assertTrue(h.events().stream().anyMatch(e -> e.startsWith("0x0101 MODE STANDBY -> SURVEY")),
+                h.events().toString());
     }
 
     @Test
