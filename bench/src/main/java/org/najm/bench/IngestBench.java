@@ -1,9 +1,12 @@
 package org.najm.bench;
 
 import java.io.IOException;
-import org.najm.testing.FreePorts;
 import java.net.InetSocketAddress;
 import java.net.StandardSocketOptions;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
 import java.nio.channels.DatagramChannel;
 import java.nio.charset.StandardCharsets;
@@ -28,10 +31,9 @@ import org.najm.orekit.OrekitData;
 import org.najm.simulator.link.TmFramer;
 import org.najm.simulator.packet.BusHk;
 import org.najm.simulator.packet.GpsTime;
+import org.najm.testing.FreePorts;
 import org.najm.time.SimClock;
 import org.najm.time.SimClocks;
-import org.yamcs.FileBasedConfigurationResolver;
-import org.yamcs.YConfiguration;
 import org.yamcs.YamcsServer;
 import org.yamcs.YamcsServerInstance;
 import org.yamcs.parameterarchive.ParameterArchive;
@@ -43,6 +45,10 @@ import org.yamcs.yarch.YarchDatabase;
 import org.yamcs.yarch.streamsql.StreamSqlResult;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.Yaml;
+
+import com.google.common.util.concurrent.Service;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 
 /**
  * TM ingest benchmark: frames per second from UDP to decoded, archived packets and parameters,
@@ -56,7 +62,7 @@ import org.yaml.snakeyaml.Yaml;
  * hits all of them: stock (one stream), NAJM one spacecraft, NAJM four spacecraft (four stations
  * at once, the rate being the total). See bench/README.md.
  */
-public final class IngestBench {
+public final class IngestBench implements BenchMain.Benchmark {
 
     /** BUS_HK APID: the only packets the benchmark sends and counts. */
     private static final int APID_BUS_HK = 100;
@@ -77,50 +83,37 @@ public final class IngestBench {
     private final int stopAfterFails = BenchSupport.intProp("bench.stopAfterFails", 2);
 
     private Path repo;
-    private Path workDir;
+    private EmbeddedYamcs yamcs;
     private int stockPort;
-    private int tmPortBase;
-    private int httpPort;
     private Constellation constellation;
     private BenchSupport.LogCounter logs;
+    private Report report;
     private final Map<String, AtomicLong> recorded = new LinkedHashMap<>();
     private final Map<String, FrameGen> generators = new LinkedHashMap<>();
     private final List<Step> steps = new ArrayList<>();
-    private final StringBuilder report = new StringBuilder();
-    /** The real stdout: it carries only the report (Yamcs prints some debug lines to System.out). */
-    private final java.io.PrintStream stdout = System.out;
 
-    public static void main(String[] args) throws Exception {
-        int rc = 0;
-        IngestBench bench = new IngestBench();
-        try {
-            bench.run();
-        } catch (Throwable t) {
-            t.printStackTrace();
-            rc = 1;
-        } finally {
-            bench.shutdown();
-        }
-        System.exit(rc);
+    public static void main(String[] args) {
+        BenchMain.run("ingest", Report.Echo.AS_WRITTEN, new IngestBench());
     }
 
     // ---------------------------------------------------------------- setup
 
-    private void run() throws Exception {
+    @Override
+    public void run(Report report) throws Exception {
+        this.report = report;
         repo = BenchSupport.repoRoot();
-        System.setOut(System.err);
         logs = BenchSupport.installLogging();
         OrekitData.context();
         long t0 = System.nanoTime();
         startYamcs();
-        out("# NAJM TM ingest benchmark  " + Instant.now());
-        out("# " + BenchSupport.environment());
-        out("# frames: 1115 octets, VC0, OCF+FECF, BUS_HK packets (114 octets); " + seconds + " s per rate after a "
-                + warmupSeconds + " s warm-up per configuration; pass = zero packet loss AND delivered >= "
-                + Math.round(keepUp * 100) + "% of offered while sending");
-        out("# receive buffers: stock UdpTmFrameLink = plain DatagramSocket, no option (kernel default rmem_default); "
-                + "NAJM StationGateway SO_RCVBUF = 4 MiB requested (capped by net.core.rmem_max)");
-        out("");
+        report.line("# NAJM TM ingest benchmark  " + Instant.now());
+        report.line("# " + BenchSupport.environment());
+        report.line("# frames: 1115 octets, VC0, OCF+FECF, BUS_HK packets (114 octets); " + seconds
+                + " s per rate after a " + warmupSeconds + " s warm-up per configuration; pass = zero packet loss "
+                + "AND delivered >= " + Math.round(keepUp * 100) + "% of offered while sending");
+        report.line("# receive buffers: stock UdpTmFrameLink = plain DatagramSocket, no option (kernel default "
+                + "rmem_default); NAJM StationGateway SO_RCVBUF = 4 MiB requested (capped by net.core.rmem_max)");
+        report.line("");
 
         List<Config> configs = configs();
         // JIT warm-up: fresh JVMs lose data at high rates in the first ~20 s (shared/NOTES.md).
@@ -128,7 +121,7 @@ public final class IngestBench {
             Step s = runStep(c, c.warmupRate, warmupSeconds, true);
             System.err.println("warm-up " + s.line());
         }
-        out(Step.header());
+        report.line(Step.header());
         int[] fails = new int[configs.size()];
         int levels = Math.max(rates1.length, rates4.length);
         for (int level = 0; level < levels; level++) {
@@ -139,27 +132,22 @@ public final class IngestBench {
                 }
                 Step s = runStep(c, c.rates[level], seconds, false);
                 steps.add(s);
-                out(s.line());
+                report.line(s.line());
                 fails[ci] = s.pass ? 0 : fails[ci] + 1;
             }
         }
-        out("");
+        report.line("");
         summary(configs);
         archiveCheck();
-        out(String.format("# total benchmark time %.0f s", (System.nanoTime() - t0) / 1e9));
-        Path file = BenchSupport.writeResult(repo, "ingest", report.toString());
-        stdout.println("# written to " + repo.relativize(file));
+        report.format("# total benchmark time %.0f s", (System.nanoTime() - t0) / 1e9);
     }
 
     /** Starts Yamcs from a generated etc/ = the repository's etc/ + the comparison instance. */
     private void startYamcs() throws Exception {
-        workDir = Files.createTempDirectory("najm-bench-ingest");
-        Path etc = workDir.resolve("etc");
-        BenchSupport.copyTree(repo.resolve("etc"), etc);
+        yamcs = EmbeddedYamcs.prepare("najm-bench-ingest", EmbeddedYamcs.Ports.free());
         stockPort = FreePorts.udpBlock(1);
-        tmPortBase = FreePorts.udpBlock(5);
-        int tcPortBase = FreePorts.udpBlock(5);
-        httpPort = FreePorts.tcp();
+        Path etc = yamcs.workDir().resolve("etc");
+        BenchSupport.copyTree(repo.resolve("etc"), etc);
         Files.writeString(etc.resolve("yamcs." + STOCK + ".yaml"), stockInstanceYaml(etc), StandardCharsets.UTF_8);
         Path yamcsYaml = etc.resolve("yamcs.yaml");
         String y = Files.readString(yamcsYaml);
@@ -167,16 +155,8 @@ public final class IngestBench {
             throw new IllegalStateException("etc/yamcs.yaml no longer has 'instances: []': update IngestBench");
         }
         Files.writeString(yamcsYaml, y.replace("\ninstances: []", "\ninstances: [" + STOCK + "]"));
-
         SimClocks.install(SimClock.realTime());
-        System.setProperty("najm.httpPort", Integer.toString(httpPort));
-        System.setProperty("najm.tmPortBase", Integer.toString(tmPortBase));
-        System.setProperty("najm.tcPortBase", Integer.toString(tcPortBase));
-        System.setProperty("najm.dataDir", workDir.resolve("data").toString());
-        YConfiguration.setResolver(new FileBasedConfigurationResolver(etc));
-        YamcsServer server = YamcsServer.getServer();
-        server.prepareStart();
-        server.start();
+        yamcs.start(etc);
 
         constellation = StationGateway.get().constellation();
         List<String> instances = new ArrayList<>();
@@ -190,26 +170,33 @@ public final class IngestBench {
                 }
                 BenchSupport.sleep(100);
             }
-            AtomicLong counter = new AtomicLong();
-            recorded.put(inst, counter);
-            // Added last: streams call subscribers in order, on the link thread, so when this one sees a packet
-            // the recorder (tm table) and the realtime processor (XTCE -> parameter archive) already had it.
-            Stream s = YarchDatabase.getInstance(inst).getStream("tm_realtime");
-            s.addSubscriber(new StreamSubscriber() {
-                @Override
-                public void onTuple(Stream stream, Tuple t) {
-                    byte[] p = t.getColumn("packet");
-                    if (p != null && p.length > 2 && (((p[0] & 0x07) << 8) | (p[1] & 0xFF)) == APID_BUS_HK) {
-                        counter.incrementAndGet();
-                    }
-                }
-            });
+            recorded.put(inst, countBusHk(inst));
         }
         double gps = GpsTime.seconds(Instant.now());
         generators.put(STOCK, new FrameGen(constellation.spacecraft().get(0).scid(), gps));
         for (Spacecraft sc : constellation.spacecraft()) {
             generators.put(sc.instance(), new FrameGen(sc.scid(), gps));
         }
+    }
+
+    /**
+     * Counts the BUS_HK packets on an instance's tm_realtime. Subscribed last: streams call subscribers in order,
+     * on the link thread, so when this one sees a packet the recorder (tm table) and the realtime processor
+     * (XTCE -> parameter archive) already had it.
+     */
+    private static AtomicLong countBusHk(String instance) {
+        AtomicLong counter = new AtomicLong();
+        Stream s = YarchDatabase.getInstance(instance).getStream("tm_realtime");
+        s.addSubscriber(new StreamSubscriber() {
+            @Override
+            public void onTuple(Stream stream, Tuple t) {
+                byte[] p = t.getColumn("packet");
+                if (p != null && p.length > 2 && (((p[0] & 0x07) << 8) | (p[1] & 0xFF)) == APID_BUS_HK) {
+                    counter.incrementAndGet();
+                }
+            }
+        });
+        return counter;
     }
 
     /** The template's instance with the stock UdpTmFrameLink instead of the gateway's link, and no TC links. */
@@ -243,6 +230,7 @@ public final class IngestBench {
 
     private List<Config> configs() {
         List<Spacecraft> sc = constellation.spacecraft();
+        int tmPortBase = yamcs.ports().tmPortBase();
         Config stock = new Config("stock", rates1, 1000, List.of(new Feed(STOCK, stockPort)), false);
         Config najm1 = new Config("najm-1sc", rates1, 1000,
                 List.of(new Feed(sc.get(0).instance(), tmPortBase)), true);
@@ -438,15 +426,15 @@ public final class IngestBench {
     }
 
     private static boolean isRunning(Link l) {
-        return !(l instanceof com.google.common.util.concurrent.Service s) || s.isRunning();
+        return !(l instanceof Service s) || s.isRunning();
     }
 
     // ---------------------------------------------------------------- report
 
     private void summary(List<Config> configs) {
-        out("# Summary (highest offered rate that passed; delivered rate = best frames/s decoded and archived while "
-                + "sending, over all rates tried)");
-        out(String.format("%-10s %14s %14s %14s", "config", "max zero-loss", "first failure", "max delivered"));
+        report.line("# Summary (highest offered rate that passed; delivered rate = best frames/s decoded and "
+                + "archived while sending, over all rates tried)");
+        report.format("%-10s %14s %14s %14s", "config", "max zero-loss", "first failure", "max delivered");
         Map<String, Double> best = new LinkedHashMap<>();
         Map<String, Double> deliveredMax = new LinkedHashMap<>();
         for (Config c : configs) {
@@ -466,19 +454,19 @@ public final class IngestBench {
             }
             best.put(c.name, maxPass);
             deliveredMax.put(c.name, maxDelivered);
-            out(String.format("%-10s %14.0f %14s %14.0f", c.name, maxPass, firstFail < 0 ? "none" : firstFail,
-                    maxDelivered));
+            report.format("%-10s %14.0f %14s %14.0f", c.name, maxPass, firstFail < 0 ? "none" : firstFail,
+                    maxDelivered);
         }
         double stock = best.get("stock");
         double stockDel = deliveredMax.get("stock");
-        out("");
-        out(String.format("# ratio zero-loss  NAJM-1sc / stock = %s   (target >= 1.0)",
-                ratio(best.get("najm-1sc"), stock)));
-        out(String.format("# ratio zero-loss  NAJM-4sc / stock = %s   (target >= 2.0)",
-                ratio(best.get("najm-4sc"), stock)));
-        out(String.format("# ratio delivered  NAJM-1sc / stock = %s,  NAJM-4sc / stock = %s",
-                ratio(deliveredMax.get("najm-1sc"), stockDel), ratio(deliveredMax.get("najm-4sc"), stockDel)));
-        out("");
+        report.line("");
+        report.format("# ratio zero-loss  NAJM-1sc / stock = %s   (target >= 1.0)",
+                ratio(best.get("najm-1sc"), stock));
+        report.format("# ratio zero-loss  NAJM-4sc / stock = %s   (target >= 2.0)",
+                ratio(best.get("najm-4sc"), stock));
+        report.format("# ratio delivered  NAJM-1sc / stock = %s,  NAJM-4sc / stock = %s",
+                ratio(deliveredMax.get("najm-1sc"), stockDel), ratio(deliveredMax.get("najm-4sc"), stockDel));
+        report.line("");
     }
 
     private static String ratio(double a, double b) {
@@ -490,9 +478,9 @@ public final class IngestBench {
      * holds every packet counted on the stream, and the parameter archive every packet's samples.
      */
     private void archiveCheck() {
-        out("# Archive check after all runs (tm table rows and parameter archive samples of /NAJM/battery_voltage "
-                + "vs BUS_HK packets counted on tm_realtime)");
-        out(String.format("%-8s %12s %12s %14s %s", "instance", "counted", "tm rows", "PA samples", "verdict"));
+        report.line("# Archive check after all runs (tm table rows and parameter archive samples of "
+                + "/NAJM/battery_voltage vs BUS_HK packets counted on tm_realtime)");
+        report.format("%-8s %12s %12s %14s %s", "instance", "counted", "tm rows", "PA samples", "verdict");
         for (Map.Entry<String, AtomicLong> e : recorded.entrySet()) {
             String inst = e.getKey();
             long counted = e.getValue().get();
@@ -510,28 +498,30 @@ public final class IngestBench {
             long samples = parameterArchiveSamples(inst, "/NAJM/battery_voltage");
             String verdict = (rows == counted ? "tm ok" : "tm MISMATCH") + ", "
                     + (samples == counted ? "PA ok" : samples < 0 ? "PA n/a" : "PA MISMATCH");
-            out(String.format("%-8s %12d %12d %14d %s", inst, counted, rows, samples, verdict));
+            report.format("%-8s %12d %12d %14d %s", inst, counted, rows, samples, verdict);
         }
-        out(String.format("# parameter-archive warnings logged during the whole run: %d; all WARNING+ log records: %d",
-                logs.parameterArchiveDrops.get(), logs.warnings.get()));
-        out("# gateway counters: " + StationGateway.get().allStats());
+        report.format("# parameter-archive warnings logged during the whole run: %d; all WARNING+ log "
+                + "records: %d", logs.parameterArchiveDrops.get(), logs.warnings.get());
+        report.line("# gateway counters: " + StationGateway.get().allStats());
     }
 
     /** Samples of one parameter in the parameter archive (REST samples API, one bucket over all time). */
     private long parameterArchiveSamples(String instance, String parameter) {
         try {
             String stop = Instant.now().plus(Duration.ofDays(2)).toString();
-            var uri = java.net.URI.create("http://127.0.0.1:" + httpPort + "/api/archive/" + instance + "/parameters"
-                    + parameter + "/samples?start=2000-01-01T00:00:00Z&stop=" + stop + "&count=1&source=ParameterArchive");
-            var http = java.net.http.HttpClient.newHttpClient();
-            var r = http.send(java.net.http.HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60))
+            int httpPort = yamcs.ports().httpPort();
+            URI uri = URI.create("http://127.0.0.1:" + httpPort + "/api/archive/" + instance + "/parameters"
+                    + parameter + "/samples?start=2000-01-01T00:00:00Z&stop=" + stop
+                    + "&count=1&source=ParameterArchive");
+            HttpClient http = HttpClient.newHttpClient();
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60))
                     .header("Authorization", BenchSupport.login(httpPort, "observer")).GET().build(),
-                    java.net.http.HttpResponse.BodyHandlers.ofString());
+                    HttpResponse.BodyHandlers.ofString());
             if (r.statusCode() != 200) {
                 System.err.println("samples " + instance + ": HTTP " + r.statusCode() + " " + r.body());
                 return -1;
             }
-            var json = com.google.gson.JsonParser.parseString(r.body()).getAsJsonObject();
+            JsonObject json = JsonParser.parseString(r.body()).getAsJsonObject();
             long n = 0;
             if (json.has("sample")) {
                 for (var e : json.getAsJsonArray("sample")) {
@@ -545,21 +535,11 @@ public final class IngestBench {
         }
     }
 
-    private void out(String line) {
-        stdout.println(line);
-        stdout.flush();
-        report.append(line).append('\n');
-    }
-
-    private void shutdown() {
-        try {
-            if (YamcsServer.getServer() != null) {
-                YamcsServer.getServer().shutDown();
-            }
-        } catch (Exception e) {
-            // exiting anyway
+    @Override
+    public void close() {
+        if (yamcs != null) {
+            yamcs.close();
         }
-        BenchSupport.deleteTree(workDir);
     }
 
     // ---------------------------------------------------------------- data
