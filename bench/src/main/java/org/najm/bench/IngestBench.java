@@ -1,14 +1,10 @@
 package org.najm.bench;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.StandardSocketOptions;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.ByteBuffer;
-import java.nio.channels.DatagramChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,8 +15,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.LockSupport;
 
+import org.najm.bench.IngestStep.Counters;
 import org.najm.constellation.Constellation;
 import org.najm.constellation.Spacecraft;
 import org.najm.gateway.FrameDropReason;
@@ -28,8 +24,6 @@ import org.najm.gateway.GatewayTmFrameLink;
 import org.najm.gateway.StationGateway;
 import org.najm.gateway.StationStats;
 import org.najm.orekit.OrekitData;
-import org.najm.simulator.link.TmFramer;
-import org.najm.simulator.packet.BusHk;
 import org.najm.simulator.packet.GpsTime;
 import org.najm.testing.FreePorts;
 import org.najm.time.SimClock;
@@ -66,8 +60,6 @@ public final class IngestBench implements BenchMain.Benchmark {
 
     /** BUS_HK APID: the only packets the benchmark sends and counts. */
     private static final int APID_BUS_HK = 100;
-    /** CLCW in every OCF: COP-1 in effect, VC 0, no flags. */
-    private static final int CLCW = 0x01000000;
     private static final String STOCK = "stock";
 
     private final int seconds = BenchSupport.intProp("bench.seconds", 8);
@@ -89,8 +81,8 @@ public final class IngestBench implements BenchMain.Benchmark {
     private BenchSupport.LogCounter logs;
     private Report report;
     private final Map<String, AtomicLong> recorded = new LinkedHashMap<>();
-    private final Map<String, FrameGen> generators = new LinkedHashMap<>();
-    private final List<Step> steps = new ArrayList<>();
+    private final Map<String, BusHkFrames> generators = new LinkedHashMap<>();
+    private final List<IngestStep> steps = new ArrayList<>();
 
     public static void main(String[] args) {
         BenchMain.run("ingest", Report.Echo.AS_WRITTEN, new IngestBench());
@@ -118,10 +110,10 @@ public final class IngestBench implements BenchMain.Benchmark {
         List<Config> configs = configs();
         // JIT warm-up: fresh JVMs lose data at high rates in the first ~20 s (shared/NOTES.md).
         for (Config c : configs) {
-            Step s = runStep(c, c.warmupRate, warmupSeconds, true);
+            IngestStep s = runStep(c, c.warmupRate, warmupSeconds);
             System.err.println("warm-up " + s.line());
         }
-        report.line(Step.header());
+        report.line(IngestStep.header());
         int[] fails = new int[configs.size()];
         int levels = Math.max(rates1.length, rates4.length);
         for (int level = 0; level < levels; level++) {
@@ -130,10 +122,10 @@ public final class IngestBench implements BenchMain.Benchmark {
                 if (level >= c.rates.length || fails[ci] >= stopAfterFails) {
                     continue;
                 }
-                Step s = runStep(c, c.rates[level], seconds, false);
+                IngestStep s = runStep(c, c.rates[level], seconds);
                 steps.add(s);
                 report.line(s.line());
-                fails[ci] = s.pass ? 0 : fails[ci] + 1;
+                fails[ci] = s.pass() ? 0 : fails[ci] + 1;
             }
         }
         report.line("");
@@ -173,9 +165,9 @@ public final class IngestBench implements BenchMain.Benchmark {
             recorded.put(inst, countBusHk(inst));
         }
         double gps = GpsTime.seconds(Instant.now());
-        generators.put(STOCK, new FrameGen(constellation.spacecraft().get(0).scid(), gps));
+        generators.put(STOCK, new BusHkFrames(constellation.spacecraft().get(0).scid(), gps));
         for (Spacecraft sc : constellation.spacecraft()) {
-            generators.put(sc.instance(), new FrameGen(sc.scid(), gps));
+            generators.put(sc.instance(), new BusHkFrames(sc.scid(), gps));
         }
     }
 
@@ -245,82 +237,49 @@ public final class IngestBench implements BenchMain.Benchmark {
 
     // ---------------------------------------------------------------- one rate
 
-    private Step runStep(Config c, int totalRate, int durationSeconds, boolean warmup) throws Exception {
-        int n = c.feeds.size();
-        int framesPerFeed = (int) Math.ceil((double) totalRate * durationSeconds / n);
-        List<Batch> batches = new ArrayList<>();
-        long expected = 0;
+    /** One configuration at one total rate: frames generated, sent paced, drained, and the counters compared. */
+    private IngestStep runStep(Config c, int totalRate, int durationSeconds) throws IOException {
+        int framesPerFeed = (int) Math.ceil((double) totalRate * durationSeconds / c.feeds.size());
+        List<Integer> ports = new ArrayList<>();
+        List<List<byte[]>> frames = new ArrayList<>();
+        long sentPackets = 0;
         for (Feed f : c.feeds) {
-            Batch b = generators.get(f.instance).generate(framesPerFeed);
-            batches.add(b);
-            expected += b.packets;
+            BusHkFrames.Batch b = generators.get(f.instance).generate(framesPerFeed);
+            ports.add(f.port);
+            frames.add(b.frames());
+            sentPackets += b.packets();
         }
-        // frames interleaved across feeds, in order within each feed
-        int maxLen = batches.stream().mapToInt(b -> b.frames.size()).max().orElse(0);
-        List<byte[]> order = new ArrayList<>();
-        List<DatagramChannel> orderCh = new ArrayList<>();
-        List<DatagramChannel> channels = new ArrayList<>();
-        for (Feed f : c.feeds) {
-            DatagramChannel ch = DatagramChannel.open();
-            ch.setOption(StandardSocketOptions.SO_SNDBUF, 1 << 20);
-            ch.connect(new InetSocketAddress("127.0.0.1", f.port));
-            channels.add(ch);
+        Counters before;
+        PacedSender.Sent sent;
+        long recordedAtEnd;
+        int maxBacklog;
+        try (PacedSender sender = new PacedSender(ports, frames)) {
+            frames.clear(); // the frames go with the sender, before the drain
+            before = counters(c);
+            sent = sender.send(totalRate, () -> backlog(c));
+            recordedAtEnd = recordedSum(c);
+            maxBacklog = Math.max(sent.maxBacklog(), backlog(c));
         }
-        for (int i = 0; i < maxLen; i++) {
-            for (int k = 0; k < n; k++) {
-                if (i < batches.get(k).frames.size()) {
-                    order.add(batches.get(k).frames.get(i));
-                    orderCh.add(channels.get(k));
-                }
-            }
-        }
-        batches.clear();
+        double drainSeconds = drain(c, before.recorded(), sentPackets);
+        Counters counted = counters(c).since(before);
+        IngestStep s = IngestStep.judge(c.name, totalRate, sentPackets, sent, recordedAtEnd - before.recorded(),
+                counted, drainSeconds, maxBacklog, keepUp);
+        // let the archive settle (segment writes, compactions) before the next configuration
+        BenchSupport.sleep(1000);
+        return s;
+    }
 
-        long recBefore = recordedSum(c);
-        long queueFullBefore = queueFull();
-        long sockDropsBefore = socketDrops(c);
-        long hostErrBefore = BenchSupport.hostRcvbufErrors();
-        long paWarnBefore = logs.parameterArchiveDrops.get();
-        long paParamsBefore = paParams(c);
-
-        // ---- paced send: catch up to rate * elapsed, then park ~1 ms
-        int total = order.size();
-        double perNano = totalRate / 1e9;
-        int maxBacklog = 0;
-        long start = System.nanoTime();
-        long nextSample = start;
-        int sent = 0;
-        while (sent < total) {
-            long now = System.nanoTime();
-            long due = Math.min(total, (long) ((now - start) * perNano) + 1);
-            while (sent < due) {
-                orderCh.get(sent).write(ByteBuffer.wrap(order.get(sent)));
-                sent++;
-            }
-            if (now >= nextSample) {
-                maxBacklog = Math.max(maxBacklog, backlog(c));
-                nextSample = now + 50_000_000L;
-            }
-            if (sent < total) {
-                LockSupport.parkNanos(1_000_000L);
-            }
-        }
-        long end = System.nanoTime();
-        long recAtEnd = recordedSum(c);
-        int backlogAtEnd = backlog(c);
-        maxBacklog = Math.max(maxBacklog, backlogAtEnd);
-        for (DatagramChannel ch : channels) {
-            ch.close();
-        }
-        order.clear();
-
-        // ---- drain: until every packet is counted, or nothing moves for 1 s with empty queues
+    /**
+     * Waits until every packet sent is counted, or nothing has moved for 1 s with empty queues, or the drain
+     * timeout; returns how long it waited, s.
+     */
+    private double drain(Config c, long recordedBefore, long expected) {
         long drainStart = System.nanoTime();
         long drainDeadline = drainStart + drainTimeoutSeconds * 1_000_000_000L;
         long lastCount = -1;
         long lastChange = drainStart;
         while (true) {
-            long got = recordedSum(c) - recBefore;
+            long got = recordedSum(c) - recordedBefore;
             long now = System.nanoTime();
             if (got >= expected || now > drainDeadline) {
                 break;
@@ -333,35 +292,12 @@ public final class IngestBench implements BenchMain.Benchmark {
             }
             BenchSupport.sleep(10);
         }
-        double drainSeconds = (System.nanoTime() - drainStart) / 1e9;
-        long got = recordedSum(c) - recBefore;
+        return (System.nanoTime() - drainStart) / 1e9;
+    }
 
-        Step s = new Step();
-        s.config = c.name;
-        s.warmup = warmup;
-        s.target = totalRate;
-        s.framesSent = total;
-        s.seconds = (end - start) / 1e9;
-        s.offered = total / s.seconds;
-        s.expectedPackets = expected;
-        s.recordedPackets = got;
-        double packetsPerFrame = (double) expected / total;
-        s.delivered = (recAtEnd - recBefore) / packetsPerFrame / s.seconds;
-        s.drainSeconds = drainSeconds;
-        s.maxBacklog = maxBacklog;
-        s.queueFull = queueFull() - queueFullBefore;
-        s.socketDrops = socketDrops(c) - sockDropsBefore;
-        long hostErr = BenchSupport.hostRcvbufErrors();
-        s.hostRcvbufErrors = hostErrBefore < 0 || hostErr < 0 ? -1 : hostErr - hostErrBefore;
-        s.paWarnings = logs.parameterArchiveDrops.get() - paWarnBefore;
-        s.paParamsPerPacket = got == 0 ? 0 : (double) (paParams(c) - paParamsBefore) / got;
-        s.lost = expected - got;
-        boolean senderOk = s.offered >= keepUp * totalRate;
-        s.pass = s.lost == 0 && s.paWarnings == 0 && s.delivered >= keepUp * s.offered && senderOk;
-        s.note = !senderOk ? "sender below target" : "";
-        // let the archive settle (segment writes, compactions) before the next configuration
-        BenchSupport.sleep(1000);
-        return s;
+    private Counters counters(Config c) {
+        return new Counters(recordedSum(c), queueFull(), socketDrops(c), BenchSupport.hostRcvbufErrors(),
+                logs.parameterArchiveDrops.get(), paParams(c));
     }
 
     private long recordedSum(Config c) {
@@ -441,16 +377,16 @@ public final class IngestBench implements BenchMain.Benchmark {
             double maxPass = 0;
             int firstFail = -1;
             double maxDelivered = 0;
-            for (Step s : steps) {
-                if (!s.config.equals(c.name)) {
+            for (IngestStep s : steps) {
+                if (!s.config().equals(c.name)) {
                     continue;
                 }
-                if (s.pass) {
-                    maxPass = Math.max(maxPass, s.target);
+                if (s.pass()) {
+                    maxPass = Math.max(maxPass, s.target());
                 } else if (firstFail < 0) {
-                    firstFail = s.target;
+                    firstFail = s.target();
                 }
-                maxDelivered = Math.max(maxDelivered, s.delivered);
+                maxDelivered = Math.max(maxDelivered, s.delivered());
             }
             best.put(c.name, maxPass);
             deliveredMax.put(c.name, maxDelivered);
@@ -548,89 +484,5 @@ public final class IngestBench implements BenchMain.Benchmark {
     }
 
     record Config(String name, int[] rates, int warmupRate, List<Feed> feeds, boolean najm) {
-    }
-
-    record Batch(List<byte[]> frames, long packets) {
-    }
-
-    /**
-     * One instance's frame stream: BUS_HK packets with generation time advancing 1 ms per packet (so
-     * the archive keeps every packet: no two share a time), framed on VC0 with packets spanning frames.
-     * Each batch ends on a packet boundary (idle fill), so loss in one rate cannot spill into the next.
-     */
-    static final class FrameGen {
-        private final TmFramer framer;
-        private List<byte[]> sink = new ArrayList<>();
-        private double gps;
-        private int seq;
-        private long n;
-
-        FrameGen(int scid, double gpsStart) {
-            this.gps = gpsStart;
-            this.framer = new TmFramer(scid, () -> CLCW, f -> sink.add(f));
-        }
-
-        Batch generate(int frames) {
-            sink = new ArrayList<>(frames + 2);
-            long packets = 0;
-            TmFramer.VirtualChannel vc = framer.vc(0);
-            while (sink.size() < frames) {
-                vc.addPacket(busHk(gps, n).encode(seq));
-                seq = (seq + 1) & 0x3FFF;
-                gps += 0.001;
-                n++;
-                packets++;
-            }
-            while (vc.hasPartialFrame()) {
-                vc.flush();
-            }
-            List<byte[]> out = sink;
-            sink = new ArrayList<>();
-            return new Batch(out, packets);
-        }
-
-        /** Nominal values (no alarms), a few varying so the archive does not see constants only. */
-        private static BusHk busHk(double time, long n) {
-            int k = (int) (n % 100);
-            return new BusHk(time, 2, 28000 + k, 87, 1200 + k, 3000 - k, false, 2150 + k, 1800, -500, false,
-                    new float[] { 0.1f, 0.2f, 0.3f, 0.927f }, new float[] { 0.01f, -0.02f, 0.003f },
-                    new double[] { 6800.0 + k, 120.5, -15.25 }, new float[] { 0.1f, 7.5f, -0.2f }, 123456, 65432,
-                    10, 0, 1, 3600 + n / 1000, 3);
-        }
-    }
-
-    static final class Step {
-        String config;
-        boolean warmup;
-        int target;
-        int framesSent;
-        double seconds;
-        double offered;
-        long expectedPackets;
-        long recordedPackets;
-        long lost;
-        double delivered;
-        double drainSeconds;
-        int maxBacklog;
-        long queueFull;
-        long socketDrops;
-        long hostRcvbufErrors;
-        long paWarnings;
-        double paParamsPerPacket;
-        boolean pass;
-        String note;
-
-        static String header() {
-            return String.format("%-9s %6s %7s %7s %9s %9s %8s %6s %7s %7s %8s %7s %6s %6s  %s", "config", "target",
-                    "offered", "deliv", "sent_pkts", "recorded", "lost", "drain", "backlog", "q_full", "sockdrop",
-                    "hostRcv", "PAwarn", "PA/pkt", "result");
-        }
-
-        String line() {
-            return String.format("%-9s %6d %7.0f %7.0f %9d %9d %8d %5.1fs %7d %7d %8d %7d %6d %6.1f  %s%s", config,
-                    target, offered, delivered, expectedPackets, recordedPackets, lost, drainSeconds, maxBacklog,
-                    queueFull, socketDrops, hostRcvbufErrors, paWarnings, paParamsPerPacket,
-                    pass ? "PASS" : "FAIL", note.isEmpty() ? "" : " (" + note + ")");
-        }
     }
 }
