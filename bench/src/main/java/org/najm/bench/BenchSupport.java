@@ -2,19 +2,19 @@ package org.najm.bench;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.DatagramSocket;
-import java.net.ServerSocket;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Handler;
 import java.util.logging.Level;
@@ -23,7 +23,9 @@ import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
 
-/** What both benchmarks share: free ports, quiet-but-counted logging, result files, socket drop counters. */
+import com.google.gson.JsonParser;
+
+/** What the benchmarks share: login, quiet-but-counted logging, temporary trees, socket drop counters, options. */
 final class BenchSupport {
 
     private BenchSupport() {
@@ -39,18 +41,17 @@ final class BenchSupport {
      */
     static String login(int httpPort, String user) {
         try {
-            var form = "grant_type=password&username=" + java.net.URLEncoder.encode(user, StandardCharsets.UTF_8)
+            var form = "grant_type=password&username=" + URLEncoder.encode(user, StandardCharsets.UTF_8)
                     + "&password=" + DEMO_PASSWORD;
-            var r = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest
-                    .newBuilder(java.net.URI.create("http://127.0.0.1:" + httpPort + "/auth/token"))
+            var r = HttpClient.newHttpClient().send(HttpRequest
+                    .newBuilder(URI.create("http://127.0.0.1:" + httpPort + "/auth/token"))
                     .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString(form)).build(),
-                    java.net.http.HttpResponse.BodyHandlers.ofString());
+                    .POST(HttpRequest.BodyPublishers.ofString(form)).build(),
+                    HttpResponse.BodyHandlers.ofString());
             if (r.statusCode() != 200) {
                 throw new IllegalStateException("login of " + user + ": HTTP " + r.statusCode() + " " + r.body());
             }
-            return "Bearer " + com.google.gson.JsonParser.parseString(r.body()).getAsJsonObject().get("access_token")
-                    .getAsString();
+            return "Bearer " + JsonParser.parseString(r.body()).getAsJsonObject().get("access_token").getAsString();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -63,8 +64,8 @@ final class BenchSupport {
     static Path repoRoot() {
         Path cwd = Path.of("").toAbsolutePath();
         if (!Files.isRegularFile(cwd.resolve("etc/yamcs.yaml")) || !Files.isRegularFile(cwd.resolve("mdb/najm.xml"))) {
-            throw new IllegalStateException("run the benchmarks from the repository root (found no etc/yamcs.yaml and "
-                    + "mdb/najm.xml in " + cwd + ")");
+            throw new IllegalStateException("run the benchmarks from the repository root (found no etc/yamcs.yaml "
+                    + "and mdb/najm.xml in " + cwd + ")");
         }
         return cwd;
     }
@@ -131,7 +132,7 @@ final class BenchSupport {
             if (n <= SHOW_PER_MESSAGE) {
                 String text = msg;
                 if (r.getParameters() != null && r.getParameters().length > 0) {
-                    text = msg + " " + java.util.Arrays.toString(r.getParameters());
+                    text = msg + " " + Arrays.toString(r.getParameters());
                 }
                 System.err.println("[log " + r.getLevel() + "] " + logger + ": " + text
                         + (n == SHOW_PER_MESSAGE ? "  (further occurrences only counted)" : "")
@@ -209,20 +210,6 @@ final class BenchSupport {
         }
     }
 
-    /** Writes the report to bench/results/{name}-{date}.txt and returns the path. */
-    static Path writeResult(Path repoRoot, String name, String text) {
-        try {
-            Path dir = repoRoot.resolve("bench/results");
-            Files.createDirectories(dir);
-            String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HHmmss"));
-            Path file = dir.resolve(name + "-" + stamp + ".txt");
-            Files.writeString(file, text, StandardCharsets.UTF_8);
-            return file;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     /** A one-line description of the machine the numbers came from. */
     static String environment() {
         Runtime rt = Runtime.getRuntime();
@@ -230,6 +217,16 @@ final class BenchSupport {
         return String.format("java %s, %d cores, max heap %d MiB, net.core.rmem_max=%s, rmem_default=%s, loadavg %s",
                 System.getProperty("java.version"), rt.availableProcessors(), rt.maxMemory() >> 20,
                 readSysctl("/proc/sys/net/core/rmem_max"), readSysctl("/proc/sys/net/core/rmem_default"), load);
+    }
+
+    // The options: -D system properties (bench/run.sh passes its arguments to the JVM).
+
+    static String stringProp(String name, String dflt) {
+        return System.getProperty(name, dflt);
+    }
+
+    static boolean boolProp(String name, boolean dflt) {
+        return Boolean.parseBoolean(System.getProperty(name, Boolean.toString(dflt)).trim());
     }
 
     static int intProp(String name, int dflt) {
@@ -241,12 +238,21 @@ final class BenchSupport {
     }
 
     static int[] intListProp(String name, String dflt) {
-        String[] parts = System.getProperty(name, dflt).split("[,\\s]+");
+        String[] parts = listProp(name, dflt);
         int[] out = new int[parts.length];
         for (int i = 0; i < parts.length; i++) {
-            out[i] = Integer.parseInt(parts[i].trim());
+            out[i] = Integer.parseInt(parts[i]);
         }
         return out;
+    }
+
+    /** A comma- or blank-separated list. */
+    static String[] listProp(String name, String dflt) {
+        String[] parts = System.getProperty(name, dflt).split("[,\\s]+");
+        for (int i = 0; i < parts.length; i++) {
+            parts[i] = parts[i].trim();
+        }
+        return parts;
     }
 
     static void sleep(long millis) {

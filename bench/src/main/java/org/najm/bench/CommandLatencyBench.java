@@ -1,14 +1,11 @@
 package org.najm.bench;
 
-import java.io.PrintStream;
-import org.najm.testing.FreePorts;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.LockSupport;
 
 import org.najm.constellation.Constellation;
 import org.najm.constellation.Spacecraft;
@@ -30,9 +28,6 @@ import org.najm.simulator.station.Visibility;
 import org.najm.simulator.station.Visibility.Pass;
 import org.najm.time.SimClock;
 import org.najm.time.SimClocks;
-import org.yamcs.FileBasedConfigurationResolver;
-import org.yamcs.YConfiguration;
-import org.yamcs.YamcsServer;
 import org.yamcs.client.CommandSubscription;
 import org.yamcs.client.YamcsClient;
 import org.yamcs.protobuf.Commanding.CommandHistoryAttribute;
@@ -52,7 +47,7 @@ import com.google.gson.JsonParser;
  * <p>Completion is observed on a Yamcs websocket command-history subscription (yamcs-client), or,
  * with {@code -Dbench.observe=poll}, by polling {@code GET /api/archive/{instance}/commands/{id}}.
  */
-public final class CommandLatencyBench {
+public final class CommandLatencyBench implements BenchMain.Benchmark {
 
     private static final String SUBJECT = "NAJM-1";
 
@@ -60,16 +55,14 @@ public final class CommandLatencyBench {
     private final int warmupCommands = BenchSupport.intProp("bench.warmupCommands", 5);
     private final int leadSeconds = BenchSupport.intProp("bench.leadSeconds", 60);
     private final int pollMillis = BenchSupport.intProp("bench.pollMillis", 3);
-    private final boolean poll = "poll".equals(System.getProperty("bench.observe", "websocket"));
+    private final boolean poll = "poll".equals(BenchSupport.stringProp("bench.observe", "websocket"));
 
-    private final StringBuilder report = new StringBuilder();
-    private final PrintStream stdout = System.out;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     /** command id -> [nanoTime when completion was seen, 1 if OK else 0] */
     private final Map<String, long[]> completions = new ConcurrentHashMap<>();
     private final Map<String, String> failureMessages = new ConcurrentHashMap<>();
 
-    private Path dataDir;
+    private EmbeddedYamcs yamcs;
     private Simulator simulator;
     private YamcsClient client;
     private String api;
@@ -78,31 +71,21 @@ public final class CommandLatencyBench {
     private String instance;
 
     public static void main(String[] args) {
-        int rc = 0;
-        CommandLatencyBench bench = new CommandLatencyBench();
-        try {
-            bench.run();
-        } catch (Throwable t) {
-            t.printStackTrace();
-            rc = 1;
-        } finally {
-            bench.shutdown();
-        }
-        System.exit(rc);
+        BenchMain.run("command-latency", Report.Echo.AS_WRITTEN, new CommandLatencyBench());
     }
 
-    private void run() throws Exception {
+    @Override
+    public void run(Report report) throws Exception {
         Path repo = BenchSupport.repoRoot();
-        System.setOut(System.err); // stdout carries only the report
         BenchSupport.installLogging();
         OrekitData.context();
         long t0 = System.nanoTime();
 
-        int tmPortBase = FreePorts.udpBlock(5);
-        int tcPortBase = FreePorts.udpBlock(5);
-        int httpPort = FreePorts.tcp();
+        EmbeddedYamcs.Ports ports = EmbeddedYamcs.Ports.free();
+        int httpPort = ports.httpPort();
         Constellation base = Constellation.load(repo.resolve("etc/constellation.yaml"));
-        Constellation constellation = base.withTransport(base.transport().withPortBases(tmPortBase, tcPortBase));
+        Constellation constellation = base.withTransport(base.transport().withPortBases(ports.tmPortBase(),
+                ports.tcPortBase()));
         Spacecraft subject = constellation.spacecraftByName(SUBJECT).orElseThrow();
         instance = subject.instance();
         Duration lead = Duration.ofSeconds(leadSeconds);
@@ -110,26 +93,19 @@ public final class CommandLatencyBench {
         SimClock clock = SimClock.startingNow(chosen.pass.aos().minus(lead), 1);
         SimClocks.install(clock);
 
-        dataDir = Files.createTempDirectory("najm-bench-cmd");
-        System.setProperty("najm.httpPort", Integer.toString(httpPort));
-        System.setProperty("najm.tmPortBase", Integer.toString(tmPortBase));
-        System.setProperty("najm.tcPortBase", Integer.toString(tcPortBase));
-        System.setProperty("najm.dataDir", dataDir.toString());
-        YConfiguration.setResolver(new FileBasedConfigurationResolver(repo.resolve("etc")));
-        YamcsServer server = YamcsServer.getServer();
-        server.prepareStart();
-        server.start();
+        yamcs = EmbeddedYamcs.prepare("najm-bench-cmd", ports);
+        yamcs.start(repo.resolve("etc"));
         simulator = Simulator.start(constellation, clock);
         api = "http://127.0.0.1:" + httpPort + "/api";
         String operator = constellation.partner(subject.partner()).orElseThrow().operators().get(0);
         authorization = BenchSupport.login(httpPort, operator);
 
-        out("# NAJM command latency benchmark  " + Instant.now());
-        out("# " + BenchSupport.environment());
-        out(String.format("# %s over %s, pass AOS %s LOS %s (max el %.0f deg), sim rate 1, clock started %d s before AOS",
-                SUBJECT, chosen.station.name(), chosen.pass.aos(), chosen.pass.los(), chosen.pass.maxElevationDeg(),
-                leadSeconds));
-        out("# latency = wall time from just before POST /api/processors/" + instance
+        report.line("# NAJM command latency benchmark  " + Instant.now());
+        report.line("# " + BenchSupport.environment());
+        report.format("# %s over %s, pass AOS %s LOS %s (max el %.0f deg), sim rate 1, "
+                + "clock started %d s before AOS", SUBJECT, chosen.station.name(), chosen.pass.aos(),
+                chosen.pass.los(), chosen.pass.maxElevationDeg(), leadSeconds);
+        report.line("# latency = wall time from just before POST /api/processors/" + instance
                 + "/realtime/commands/NAJM/<cmd> to CommandComplete_Status seen by the client ("
                 + (poll ? "REST polling of /api/archive/" + instance + "/commands/{id} every " + pollMillis + " ms"
                         : "websocket command-history subscription, yamcs-client")
@@ -172,9 +148,9 @@ public final class CommandLatencyBench {
             issue("PING", "{\"token\": " + (1_000_000 + i) + "}");
         }
 
-        out("");
-        out(String.format("%-5s %5s %6s %9s %9s %9s %9s %9s %9s %9s", "cmd", "n", "failed", "min ms", "median", "p90",
-                "p99", "max", "mean", "POST ms"));
+        report.line("");
+        report.format("%-5s %5s %6s %9s %9s %9s %9s %9s %9s %9s", "cmd", "n", "failed", "min ms", "median", "p90",
+                "p99", "max", "mean", "POST ms");
         for (String cmd : List.of("NOOP", "PING")) {
             List<Double> lat = new ArrayList<>();
             List<Double> post = new ArrayList<>();
@@ -193,16 +169,14 @@ public final class CommandLatencyBench {
                     }
                 }
             }
-            out(stats(cmd, lat, post, failed));
+            report.line(stats(cmd, lat, post, failed));
             for (String reason : reasons) {
-                out("#   failure: " + reason);
+                report.line("#   failure: " + reason);
             }
         }
-        out("");
-        out(String.format("# simulated time at the end %s (LOS %s); total benchmark time %.0f s", clock.now(),
-                chosen.pass.los(), (System.nanoTime() - t0) / 1e9));
-        Path file = BenchSupport.writeResult(repo, "command-latency", report.toString());
-        stdout.println("# written to " + repo.relativize(file));
+        report.line("");
+        report.format("# simulated time at the end %s (LOS %s); total benchmark time %.0f s", clock.now(),
+                chosen.pass.los(), (System.nanoTime() - t0) / 1e9);
     }
 
     private record Result(boolean ok, double latencyMs, double postMs, String message) {
@@ -239,7 +213,7 @@ public final class CommandLatencyBench {
                 BenchSupport.sleep(pollMillis);
             } else {
                 Thread.onSpinWait();
-                java.util.concurrent.locks.LockSupport.parkNanos(100_000);
+                LockSupport.parkNanos(100_000);
             }
         }
         return new Result(false, 0, 0, id + ": no completion within 30 s");
@@ -336,13 +310,8 @@ public final class CommandLatencyBench {
         return true;
     }
 
-    private void out(String line) {
-        stdout.println(line);
-        stdout.flush();
-        report.append(line).append('\n');
-    }
-
-    private void shutdown() {
+    @Override
+    public void close() {
         try {
             if (client != null) {
                 client.close();
@@ -350,10 +319,11 @@ public final class CommandLatencyBench {
             if (simulator != null) {
                 simulator.close();
             }
-            YamcsServer.getServer().shutDown();
         } catch (Exception e) {
             // exiting anyway
         }
-        BenchSupport.deleteTree(dataDir);
+        if (yamcs != null) {
+            yamcs.close();
+        }
     }
 }

@@ -1,11 +1,10 @@
 package org.najm.bench;
 
 import java.io.IOException;
-import org.najm.testing.FreePorts;
-import java.net.InetSocketAddress;
-import java.net.StandardSocketOptions;
-import java.nio.ByteBuffer;
-import java.nio.channels.DatagramChannel;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,8 +15,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.LockSupport;
 
+import org.najm.bench.IngestStep.Counters;
 import org.najm.constellation.Constellation;
 import org.najm.constellation.Spacecraft;
 import org.najm.context.NajmContext;
@@ -26,13 +25,10 @@ import org.najm.gateway.GatewayTmFrameLink;
 import org.najm.gateway.StationGateway;
 import org.najm.gateway.StationStats;
 import org.najm.orekit.OrekitData;
-import org.najm.simulator.link.TmFramer;
-import org.najm.simulator.packet.BusHk;
 import org.najm.simulator.packet.GpsTime;
+import org.najm.testing.FreePorts;
 import org.najm.time.SimClock;
 import org.najm.time.SimClocks;
-import org.yamcs.FileBasedConfigurationResolver;
-import org.yamcs.YConfiguration;
 import org.yamcs.YamcsServer;
 import org.yamcs.YamcsServerInstance;
 import org.yamcs.parameterarchive.ParameterArchive;
@@ -44,6 +40,10 @@ import org.yamcs.yarch.YarchDatabase;
 import org.yamcs.yarch.streamsql.StreamSqlResult;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.Yaml;
+
+import com.google.common.util.concurrent.Service;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 
 /**
  * TM ingest benchmark: frames per second from UDP to decoded, archived packets and parameters,
@@ -57,12 +57,10 @@ import org.yaml.snakeyaml.Yaml;
  * hits all of them: stock (one stream), NAJM one spacecraft, NAJM four spacecraft (four stations
  * at once, the rate being the total). See bench/README.md.
  */
-public final class IngestBench {
+public final class IngestBench implements BenchMain.Benchmark {
 
     /** BUS_HK APID: the only packets the benchmark sends and counts. */
     private static final int APID_BUS_HK = 100;
-    /** CLCW in every OCF: COP-1 in effect, VC 0, no flags. */
-    private static final int CLCW = 0x01000000;
     private static final String STOCK = "stock";
 
     private final int seconds = BenchSupport.intProp("bench.seconds", 8);
@@ -78,58 +76,45 @@ public final class IngestBench {
     private final int stopAfterFails = BenchSupport.intProp("bench.stopAfterFails", 2);
 
     private Path repo;
-    private Path workDir;
+    private EmbeddedYamcs yamcs;
     private int stockPort;
-    private int tmPortBase;
-    private int httpPort;
     private Constellation constellation;
     private BenchSupport.LogCounter logs;
+    private Report report;
     private final Map<String, AtomicLong> recorded = new LinkedHashMap<>();
-    private final Map<String, FrameGen> generators = new LinkedHashMap<>();
-    private final List<Step> steps = new ArrayList<>();
-    private final StringBuilder report = new StringBuilder();
-    /** The real stdout: it carries only the report (Yamcs prints some debug lines to System.out). */
-    private final java.io.PrintStream stdout = System.out;
+    private final Map<String, BusHkFrames> generators = new LinkedHashMap<>();
+    private final List<IngestStep> steps = new ArrayList<>();
 
-    public static void main(String[] args) throws Exception {
-        int rc = 0;
-        IngestBench bench = new IngestBench();
-        try {
-            bench.run();
-        } catch (Throwable t) {
-            t.printStackTrace();
-            rc = 1;
-        } finally {
-            bench.shutdown();
-        }
-        System.exit(rc);
+    public static void main(String[] args) {
+        BenchMain.run("ingest", Report.Echo.AS_WRITTEN, new IngestBench());
     }
 
     // ---------------------------------------------------------------- setup
 
-    private void run() throws Exception {
+    @Override
+    public void run(Report report) throws Exception {
+        this.report = report;
         repo = BenchSupport.repoRoot();
-        System.setOut(System.err);
         logs = BenchSupport.installLogging();
         OrekitData.context();
         long t0 = System.nanoTime();
         startYamcs();
-        out("# NAJM TM ingest benchmark  " + Instant.now());
-        out("# " + BenchSupport.environment());
-        out("# frames: 1115 octets, VC0, OCF+FECF, BUS_HK packets (114 octets); " + seconds + " s per rate after a "
-                + warmupSeconds + " s warm-up per configuration; pass = zero packet loss AND delivered >= "
-                + Math.round(keepUp * 100) + "% of offered while sending");
-        out("# receive buffers: stock UdpTmFrameLink = plain DatagramSocket, no option (kernel default rmem_default); "
-                + "NAJM StationGateway SO_RCVBUF = 4 MiB requested (capped by net.core.rmem_max)");
-        out("");
+        report.line("# NAJM TM ingest benchmark  " + Instant.now());
+        report.line("# " + BenchSupport.environment());
+        report.line("# frames: 1115 octets, VC0, OCF+FECF, BUS_HK packets (114 octets); " + seconds
+                + " s per rate after a " + warmupSeconds + " s warm-up per configuration; pass = zero packet loss "
+                + "AND delivered >= " + Math.round(keepUp * 100) + "% of offered while sending");
+        report.line("# receive buffers: stock UdpTmFrameLink = plain DatagramSocket, no option (kernel default "
+                + "rmem_default); NAJM StationGateway SO_RCVBUF = 4 MiB requested (capped by net.core.rmem_max)");
+        report.line("");
 
         List<Config> configs = configs();
         // JIT warm-up: fresh JVMs lose data at high rates in the first ~20 s (shared/NOTES.md).
         for (Config c : configs) {
-            Step s = runStep(c, c.warmupRate, warmupSeconds, true);
+            IngestStep s = runStep(c, c.warmupRate, warmupSeconds);
             System.err.println("warm-up " + s.line());
         }
-        out(Step.header());
+        report.line(IngestStep.header());
         int[] fails = new int[configs.size()];
         int levels = Math.max(rates1.length, rates4.length);
         for (int level = 0; level < levels; level++) {
@@ -138,29 +123,24 @@ public final class IngestBench {
                 if (level >= c.rates.length || fails[ci] >= stopAfterFails) {
                     continue;
                 }
-                Step s = runStep(c, c.rates[level], seconds, false);
+                IngestStep s = runStep(c, c.rates[level], seconds);
                 steps.add(s);
-                out(s.line());
-                fails[ci] = s.pass ? 0 : fails[ci] + 1;
+                report.line(s.line());
+                fails[ci] = s.pass() ? 0 : fails[ci] + 1;
             }
         }
-        out("");
+        report.line("");
         summary(configs);
         archiveCheck();
-        out(String.format("# total benchmark time %.0f s", (System.nanoTime() - t0) / 1e9));
-        Path file = BenchSupport.writeResult(repo, "ingest", report.toString());
-        stdout.println("# written to " + repo.relativize(file));
+        report.format("# total benchmark time %.0f s", (System.nanoTime() - t0) / 1e9);
     }
 
     /** Starts Yamcs from a generated etc/ = the repository's etc/ + the comparison instance. */
     private void startYamcs() throws Exception {
-        workDir = Files.createTempDirectory("najm-bench-ingest");
-        Path etc = workDir.resolve("etc");
-        BenchSupport.copyTree(repo.resolve("etc"), etc);
+        yamcs = EmbeddedYamcs.prepare("najm-bench-ingest", EmbeddedYamcs.Ports.free());
         stockPort = FreePorts.udpBlock(1);
-        tmPortBase = FreePorts.udpBlock(5);
-        int tcPortBase = FreePorts.udpBlock(5);
-        httpPort = FreePorts.tcp();
+        Path etc = yamcs.workDir().resolve("etc");
+        BenchSupport.copyTree(repo.resolve("etc"), etc);
         Files.writeString(etc.resolve("yamcs." + STOCK + ".yaml"), stockInstanceYaml(etc), StandardCharsets.UTF_8);
         Path yamcsYaml = etc.resolve("yamcs.yaml");
         String y = Files.readString(yamcsYaml);
@@ -168,16 +148,8 @@ public final class IngestBench {
             throw new IllegalStateException("etc/yamcs.yaml no longer has 'instances: []': update IngestBench");
         }
         Files.writeString(yamcsYaml, y.replace("\ninstances: []", "\ninstances: [" + STOCK + "]"));
-
         SimClocks.install(SimClock.realTime());
-        System.setProperty("najm.httpPort", Integer.toString(httpPort));
-        System.setProperty("najm.tmPortBase", Integer.toString(tmPortBase));
-        System.setProperty("najm.tcPortBase", Integer.toString(tcPortBase));
-        System.setProperty("najm.dataDir", workDir.resolve("data").toString());
-        YConfiguration.setResolver(new FileBasedConfigurationResolver(etc));
-        YamcsServer server = YamcsServer.getServer();
-        server.prepareStart();
-        server.start();
+        yamcs.start(etc);
 
         constellation = NajmContext.constellation();
         List<String> instances = new ArrayList<>();
@@ -191,26 +163,33 @@ public final class IngestBench {
                 }
                 BenchSupport.sleep(100);
             }
-            AtomicLong counter = new AtomicLong();
-            recorded.put(inst, counter);
-            // Added last: streams call subscribers in order, on the link thread, so when this one sees a packet
-            // the recorder (tm table) and the realtime processor (XTCE -> parameter archive) already had it.
-            Stream s = YarchDatabase.getInstance(inst).getStream("tm_realtime");
-            s.addSubscriber(new StreamSubscriber() {
-                @Override
-                public void onTuple(Stream stream, Tuple t) {
-                    byte[] p = t.getColumn("packet");
-                    if (p != null && p.length > 2 && (((p[0] & 0x07) << 8) | (p[1] & 0xFF)) == APID_BUS_HK) {
-                        counter.incrementAndGet();
-                    }
-                }
-            });
+            recorded.put(inst, countBusHk(inst));
         }
         double gps = GpsTime.seconds(Instant.now());
-        generators.put(STOCK, new FrameGen(constellation.spacecraft().get(0).scid(), gps));
+        generators.put(STOCK, new BusHkFrames(constellation.spacecraft().get(0).scid(), gps));
         for (Spacecraft sc : constellation.spacecraft()) {
-            generators.put(sc.instance(), new FrameGen(sc.scid(), gps));
+            generators.put(sc.instance(), new BusHkFrames(sc.scid(), gps));
         }
+    }
+
+    /**
+     * Counts the BUS_HK packets on an instance's tm_realtime. Subscribed last: streams call subscribers in order,
+     * on the link thread, so when this one sees a packet the recorder (tm table) and the realtime processor
+     * (XTCE -> parameter archive) already had it.
+     */
+    private static AtomicLong countBusHk(String instance) {
+        AtomicLong counter = new AtomicLong();
+        Stream s = YarchDatabase.getInstance(instance).getStream("tm_realtime");
+        s.addSubscriber(new StreamSubscriber() {
+            @Override
+            public void onTuple(Stream stream, Tuple t) {
+                byte[] p = t.getColumn("packet");
+                if (p != null && p.length > 2 && (((p[0] & 0x07) << 8) | (p[1] & 0xFF)) == APID_BUS_HK) {
+                    counter.incrementAndGet();
+                }
+            }
+        });
+        return counter;
     }
 
     /** The template's instance with the stock UdpTmFrameLink instead of the gateway's link, and no TC links. */
@@ -244,6 +223,7 @@ public final class IngestBench {
 
     private List<Config> configs() {
         List<Spacecraft> sc = constellation.spacecraft();
+        int tmPortBase = yamcs.ports().tmPortBase();
         Config stock = new Config("stock", rates1, 1000, List.of(new Feed(STOCK, stockPort)), false);
         Config najm1 = new Config("najm-1sc", rates1, 1000,
                 List.of(new Feed(sc.get(0).instance(), tmPortBase)), true);
@@ -258,82 +238,49 @@ public final class IngestBench {
 
     // ---------------------------------------------------------------- one rate
 
-    private Step runStep(Config c, int totalRate, int durationSeconds, boolean warmup) throws Exception {
-        int n = c.feeds.size();
-        int framesPerFeed = (int) Math.ceil((double) totalRate * durationSeconds / n);
-        List<Batch> batches = new ArrayList<>();
-        long expected = 0;
+    /** One configuration at one total rate: frames generated, sent paced, drained, and the counters compared. */
+    private IngestStep runStep(Config c, int totalRate, int durationSeconds) throws IOException {
+        int framesPerFeed = (int) Math.ceil((double) totalRate * durationSeconds / c.feeds.size());
+        List<Integer> ports = new ArrayList<>();
+        List<List<byte[]>> frames = new ArrayList<>();
+        long sentPackets = 0;
         for (Feed f : c.feeds) {
-            Batch b = generators.get(f.instance).generate(framesPerFeed);
-            batches.add(b);
-            expected += b.packets;
+            BusHkFrames.Batch b = generators.get(f.instance).generate(framesPerFeed);
+            ports.add(f.port);
+            frames.add(b.frames());
+            sentPackets += b.packets();
         }
-        // frames interleaved across feeds, in order within each feed
-        int maxLen = batches.stream().mapToInt(b -> b.frames.size()).max().orElse(0);
-        List<byte[]> order = new ArrayList<>();
-        List<DatagramChannel> orderCh = new ArrayList<>();
-        List<DatagramChannel> channels = new ArrayList<>();
-        for (Feed f : c.feeds) {
-            DatagramChannel ch = DatagramChannel.open();
-            ch.setOption(StandardSocketOptions.SO_SNDBUF, 1 << 20);
-            ch.connect(new InetSocketAddress("127.0.0.1", f.port));
-            channels.add(ch);
+        Counters before;
+        PacedSender.Sent sent;
+        long recordedAtEnd;
+        int maxBacklog;
+        try (PacedSender sender = new PacedSender(ports, frames)) {
+            frames.clear(); // the frames go with the sender, before the drain
+            before = counters(c);
+            sent = sender.send(totalRate, () -> backlog(c));
+            recordedAtEnd = recordedSum(c);
+            maxBacklog = Math.max(sent.maxBacklog(), backlog(c));
         }
-        for (int i = 0; i < maxLen; i++) {
-            for (int k = 0; k < n; k++) {
-                if (i < batches.get(k).frames.size()) {
-                    order.add(batches.get(k).frames.get(i));
-                    orderCh.add(channels.get(k));
-                }
-            }
-        }
-        batches.clear();
+        double drainSeconds = drain(c, before.recorded(), sentPackets);
+        Counters counted = counters(c).since(before);
+        IngestStep s = IngestStep.judge(c.name, totalRate, sentPackets, sent, recordedAtEnd - before.recorded(),
+                counted, drainSeconds, maxBacklog, keepUp);
+        // let the archive settle (segment writes, compactions) before the next configuration
+        BenchSupport.sleep(1000);
+        return s;
+    }
 
-        long recBefore = recordedSum(c);
-        long queueFullBefore = queueFull();
-        long sockDropsBefore = socketDrops(c);
-        long hostErrBefore = BenchSupport.hostRcvbufErrors();
-        long paWarnBefore = logs.parameterArchiveDrops.get();
-        long paParamsBefore = paParams(c);
-
-        // ---- paced send: catch up to rate * elapsed, then park ~1 ms
-        int total = order.size();
-        double perNano = totalRate / 1e9;
-        int maxBacklog = 0;
-        long start = System.nanoTime();
-        long nextSample = start;
-        int sent = 0;
-        while (sent < total) {
-            long now = System.nanoTime();
-            long due = Math.min(total, (long) ((now - start) * perNano) + 1);
-            while (sent < due) {
-                orderCh.get(sent).write(ByteBuffer.wrap(order.get(sent)));
-                sent++;
-            }
-            if (now >= nextSample) {
-                maxBacklog = Math.max(maxBacklog, backlog(c));
-                nextSample = now + 50_000_000L;
-            }
-            if (sent < total) {
-                LockSupport.parkNanos(1_000_000L);
-            }
-        }
-        long end = System.nanoTime();
-        long recAtEnd = recordedSum(c);
-        int backlogAtEnd = backlog(c);
-        maxBacklog = Math.max(maxBacklog, backlogAtEnd);
-        for (DatagramChannel ch : channels) {
-            ch.close();
-        }
-        order.clear();
-
-        // ---- drain: until every packet is counted, or nothing moves for 1 s with empty queues
+    /**
+     * Waits until every packet sent is counted, or nothing has moved for 1 s with empty queues, or the drain
+     * timeout; returns how long it waited, s.
+     */
+    private double drain(Config c, long recordedBefore, long expected) {
         long drainStart = System.nanoTime();
         long drainDeadline = drainStart + drainTimeoutSeconds * 1_000_000_000L;
         long lastCount = -1;
         long lastChange = drainStart;
         while (true) {
-            long got = recordedSum(c) - recBefore;
+            long got = recordedSum(c) - recordedBefore;
             long now = System.nanoTime();
             if (got >= expected || now > drainDeadline) {
                 break;
@@ -346,35 +293,12 @@ public final class IngestBench {
             }
             BenchSupport.sleep(10);
         }
-        double drainSeconds = (System.nanoTime() - drainStart) / 1e9;
-        long got = recordedSum(c) - recBefore;
+        return (System.nanoTime() - drainStart) / 1e9;
+    }
 
-        Step s = new Step();
-        s.config = c.name;
-        s.warmup = warmup;
-        s.target = totalRate;
-        s.framesSent = total;
-        s.seconds = (end - start) / 1e9;
-        s.offered = total / s.seconds;
-        s.expectedPackets = expected;
-        s.recordedPackets = got;
-        double packetsPerFrame = (double) expected / total;
-        s.delivered = (recAtEnd - recBefore) / packetsPerFrame / s.seconds;
-        s.drainSeconds = drainSeconds;
-        s.maxBacklog = maxBacklog;
-        s.queueFull = queueFull() - queueFullBefore;
-        s.socketDrops = socketDrops(c) - sockDropsBefore;
-        long hostErr = BenchSupport.hostRcvbufErrors();
-        s.hostRcvbufErrors = hostErrBefore < 0 || hostErr < 0 ? -1 : hostErr - hostErrBefore;
-        s.paWarnings = logs.parameterArchiveDrops.get() - paWarnBefore;
-        s.paParamsPerPacket = got == 0 ? 0 : (double) (paParams(c) - paParamsBefore) / got;
-        s.lost = expected - got;
-        boolean senderOk = s.offered >= keepUp * totalRate;
-        s.pass = s.lost == 0 && s.paWarnings == 0 && s.delivered >= keepUp * s.offered && senderOk;
-        s.note = !senderOk ? "sender below target" : "";
-        // let the archive settle (segment writes, compactions) before the next configuration
-        BenchSupport.sleep(1000);
-        return s;
+    private Counters counters(Config c) {
+        return new Counters(recordedSum(c), queueFull(), socketDrops(c), BenchSupport.hostRcvbufErrors(),
+                logs.parameterArchiveDrops.get(), paParams(c));
     }
 
     private long recordedSum(Config c) {
@@ -439,47 +363,47 @@ public final class IngestBench {
     }
 
     private static boolean isRunning(Link l) {
-        return !(l instanceof com.google.common.util.concurrent.Service s) || s.isRunning();
+        return !(l instanceof Service s) || s.isRunning();
     }
 
     // ---------------------------------------------------------------- report
 
     private void summary(List<Config> configs) {
-        out("# Summary (highest offered rate that passed; delivered rate = best frames/s decoded and archived while "
-                + "sending, over all rates tried)");
-        out(String.format("%-10s %14s %14s %14s", "config", "max zero-loss", "first failure", "max delivered"));
+        report.line("# Summary (highest offered rate that passed; delivered rate = best frames/s decoded and "
+                + "archived while sending, over all rates tried)");
+        report.format("%-10s %14s %14s %14s", "config", "max zero-loss", "first failure", "max delivered");
         Map<String, Double> best = new LinkedHashMap<>();
         Map<String, Double> deliveredMax = new LinkedHashMap<>();
         for (Config c : configs) {
             double maxPass = 0;
             int firstFail = -1;
             double maxDelivered = 0;
-            for (Step s : steps) {
-                if (!s.config.equals(c.name)) {
+            for (IngestStep s : steps) {
+                if (!s.config().equals(c.name)) {
                     continue;
                 }
-                if (s.pass) {
-                    maxPass = Math.max(maxPass, s.target);
+                if (s.pass()) {
+                    maxPass = Math.max(maxPass, s.target());
                 } else if (firstFail < 0) {
-                    firstFail = s.target;
+                    firstFail = s.target();
                 }
-                maxDelivered = Math.max(maxDelivered, s.delivered);
+                maxDelivered = Math.max(maxDelivered, s.delivered());
             }
             best.put(c.name, maxPass);
             deliveredMax.put(c.name, maxDelivered);
-            out(String.format("%-10s %14.0f %14s %14.0f", c.name, maxPass, firstFail < 0 ? "none" : firstFail,
-                    maxDelivered));
+            report.format("%-10s %14.0f %14s %14.0f", c.name, maxPass, firstFail < 0 ? "none" : firstFail,
+                    maxDelivered);
         }
         double stock = best.get("stock");
         double stockDel = deliveredMax.get("stock");
-        out("");
-        out(String.format("# ratio zero-loss  NAJM-1sc / stock = %s   (target >= 1.0)",
-                ratio(best.get("najm-1sc"), stock)));
-        out(String.format("# ratio zero-loss  NAJM-4sc / stock = %s   (target >= 2.0)",
-                ratio(best.get("najm-4sc"), stock)));
-        out(String.format("# ratio delivered  NAJM-1sc / stock = %s,  NAJM-4sc / stock = %s",
-                ratio(deliveredMax.get("najm-1sc"), stockDel), ratio(deliveredMax.get("najm-4sc"), stockDel)));
-        out("");
+        report.line("");
+        report.format("# ratio zero-loss  NAJM-1sc / stock = %s   (target >= 1.0)",
+                ratio(best.get("najm-1sc"), stock));
+        report.format("# ratio zero-loss  NAJM-4sc / stock = %s   (target >= 2.0)",
+                ratio(best.get("najm-4sc"), stock));
+        report.format("# ratio delivered  NAJM-1sc / stock = %s,  NAJM-4sc / stock = %s",
+                ratio(deliveredMax.get("najm-1sc"), stockDel), ratio(deliveredMax.get("najm-4sc"), stockDel));
+        report.line("");
     }
 
     private static String ratio(double a, double b) {
@@ -491,9 +415,9 @@ public final class IngestBench {
      * holds every packet counted on the stream, and the parameter archive every packet's samples.
      */
     private void archiveCheck() {
-        out("# Archive check after all runs (tm table rows and parameter archive samples of /NAJM/battery_voltage "
-                + "vs BUS_HK packets counted on tm_realtime)");
-        out(String.format("%-8s %12s %12s %14s %s", "instance", "counted", "tm rows", "PA samples", "verdict"));
+        report.line("# Archive check after all runs (tm table rows and parameter archive samples of "
+                + "/NAJM/battery_voltage vs BUS_HK packets counted on tm_realtime)");
+        report.format("%-8s %12s %12s %14s %s", "instance", "counted", "tm rows", "PA samples", "verdict");
         for (Map.Entry<String, AtomicLong> e : recorded.entrySet()) {
             String inst = e.getKey();
             long counted = e.getValue().get();
@@ -511,28 +435,30 @@ public final class IngestBench {
             long samples = parameterArchiveSamples(inst, "/NAJM/battery_voltage");
             String verdict = (rows == counted ? "tm ok" : "tm MISMATCH") + ", "
                     + (samples == counted ? "PA ok" : samples < 0 ? "PA n/a" : "PA MISMATCH");
-            out(String.format("%-8s %12d %12d %14d %s", inst, counted, rows, samples, verdict));
+            report.format("%-8s %12d %12d %14d %s", inst, counted, rows, samples, verdict);
         }
-        out(String.format("# parameter-archive warnings logged during the whole run: %d; all WARNING+ log records: %d",
-                logs.parameterArchiveDrops.get(), logs.warnings.get()));
-        out("# gateway counters: " + NajmContext.running(StationGateway.class).allStats());
+        report.format("# parameter-archive warnings logged during the whole run: %d; all WARNING+ log "
+                + "records: %d", logs.parameterArchiveDrops.get(), logs.warnings.get());
+        report.line("# gateway counters: " + NajmContext.running(StationGateway.class).allStats());
     }
 
     /** Samples of one parameter in the parameter archive (REST samples API, one bucket over all time). */
     private long parameterArchiveSamples(String instance, String parameter) {
         try {
             String stop = Instant.now().plus(Duration.ofDays(2)).toString();
-            var uri = java.net.URI.create("http://127.0.0.1:" + httpPort + "/api/archive/" + instance + "/parameters"
-                    + parameter + "/samples?start=2000-01-01T00:00:00Z&stop=" + stop + "&count=1&source=ParameterArchive");
-            var http = java.net.http.HttpClient.newHttpClient();
-            var r = http.send(java.net.http.HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60))
+            int httpPort = yamcs.ports().httpPort();
+            URI uri = URI.create("http://127.0.0.1:" + httpPort + "/api/archive/" + instance + "/parameters"
+                    + parameter + "/samples?start=2000-01-01T00:00:00Z&stop=" + stop
+                    + "&count=1&source=ParameterArchive");
+            HttpClient http = HttpClient.newHttpClient();
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60))
                     .header("Authorization", BenchSupport.login(httpPort, "observer")).GET().build(),
-                    java.net.http.HttpResponse.BodyHandlers.ofString());
+                    HttpResponse.BodyHandlers.ofString());
             if (r.statusCode() != 200) {
                 System.err.println("samples " + instance + ": HTTP " + r.statusCode() + " " + r.body());
                 return -1;
             }
-            var json = com.google.gson.JsonParser.parseString(r.body()).getAsJsonObject();
+            JsonObject json = JsonParser.parseString(r.body()).getAsJsonObject();
             long n = 0;
             if (json.has("sample")) {
                 for (var e : json.getAsJsonArray("sample")) {
@@ -546,21 +472,11 @@ public final class IngestBench {
         }
     }
 
-    private void out(String line) {
-        stdout.println(line);
-        stdout.flush();
-        report.append(line).append('\n');
-    }
-
-    private void shutdown() {
-        try {
-            if (YamcsServer.getServer() != null) {
-                YamcsServer.getServer().shutDown();
-            }
-        } catch (Exception e) {
-            // exiting anyway
+    @Override
+    public void close() {
+        if (yamcs != null) {
+            yamcs.close();
         }
-        BenchSupport.deleteTree(workDir);
     }
 
     // ---------------------------------------------------------------- data
@@ -569,89 +485,5 @@ public final class IngestBench {
     }
 
     record Config(String name, int[] rates, int warmupRate, List<Feed> feeds, boolean najm) {
-    }
-
-    record Batch(List<byte[]> frames, long packets) {
-    }
-
-    /**
-     * One instance's frame stream: BUS_HK packets with generation time advancing 1 ms per packet (so
-     * the archive keeps every packet: no two share a time), framed on VC0 with packets spanning frames.
-     * Each batch ends on a packet boundary (idle fill), so loss in one rate cannot spill into the next.
-     */
-    static final class FrameGen {
-        private final TmFramer framer;
-        private List<byte[]> sink = new ArrayList<>();
-        private double gps;
-        private int seq;
-        private long n;
-
-        FrameGen(int scid, double gpsStart) {
-            this.gps = gpsStart;
-            this.framer = new TmFramer(scid, () -> CLCW, f -> sink.add(f));
-        }
-
-        Batch generate(int frames) {
-            sink = new ArrayList<>(frames + 2);
-            long packets = 0;
-            TmFramer.VirtualChannel vc = framer.vc(0);
-            while (sink.size() < frames) {
-                vc.addPacket(busHk(gps, n).encode(seq));
-                seq = (seq + 1) & 0x3FFF;
-                gps += 0.001;
-                n++;
-                packets++;
-            }
-            while (vc.hasPartialFrame()) {
-                vc.flush();
-            }
-            List<byte[]> out = sink;
-            sink = new ArrayList<>();
-            return new Batch(out, packets);
-        }
-
-        /** Nominal values (no alarms), a few varying so the archive does not see constants only. */
-        private static BusHk busHk(double time, long n) {
-            int k = (int) (n % 100);
-            return new BusHk(time, 2, 28000 + k, 87, 1200 + k, 3000 - k, false, 2150 + k, 1800, -500, false,
-                    new float[] { 0.1f, 0.2f, 0.3f, 0.927f }, new float[] { 0.01f, -0.02f, 0.003f },
-                    new double[] { 6800.0 + k, 120.5, -15.25 }, new float[] { 0.1f, 7.5f, -0.2f }, 123456, 65432,
-                    10, 0, 1, 3600 + n / 1000, 3);
-        }
-    }
-
-    static final class Step {
-        String config;
-        boolean warmup;
-        int target;
-        int framesSent;
-        double seconds;
-        double offered;
-        long expectedPackets;
-        long recordedPackets;
-        long lost;
-        double delivered;
-        double drainSeconds;
-        int maxBacklog;
-        long queueFull;
-        long socketDrops;
-        long hostRcvbufErrors;
-        long paWarnings;
-        double paParamsPerPacket;
-        boolean pass;
-        String note;
-
-        static String header() {
-            return String.format("%-9s %6s %7s %7s %9s %9s %8s %6s %7s %7s %8s %7s %6s %6s  %s", "config", "target",
-                    "offered", "deliv", "sent_pkts", "recorded", "lost", "drain", "backlog", "q_full", "sockdrop",
-                    "hostRcv", "PAwarn", "PA/pkt", "result");
-        }
-
-        String line() {
-            return String.format("%-9s %6d %7.0f %7.0f %9d %9d %8d %5.1fs %7d %7d %8d %7d %6d %6.1f  %s%s", config,
-                    target, offered, delivered, expectedPackets, recordedPackets, lost, drainSeconds, maxBacklog,
-                    queueFull, socketDrops, hostRcvbufErrors, paWarnings, paParamsPerPacket,
-                    pass ? "PASS" : "FAIL", note.isEmpty() ? "" : " (" + note + ")");
-        }
     }
 }

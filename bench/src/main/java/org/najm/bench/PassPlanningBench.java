@@ -55,13 +55,13 @@ import com.google.gson.JsonParser;
  * (tools/passes/skyfield_passes.py), on the real network and on a synthetic 100 x 30 one, plus
  * {@link ContactPlanner#plan} and PassPredictor's scaling. See bench/README.md.
  */
-public final class PassPlanningBench {
+public final class PassPlanningBench implements BenchMain.Benchmark {
 
     static final Instant START = Instant.parse("2026-11-20T00:00:00Z");
     static final String SKYFIELD_SCRIPT = "tools/passes/skyfield_passes.py";
     static final String SKYFIELD_WRAPPER = "bench/src/main/python/skyfield_timed.py";
 
-    private final StringBuilder out = new StringBuilder();
+    private Report report;
     private final DataContext ctx = OrekitData.context();
     private final int days = BenchSupport.intProp("bench.days", 7);
     private final int reps = BenchSupport.intProp("bench.reps", 3);
@@ -74,13 +74,14 @@ public final class PassPlanningBench {
     private final boolean skipSkyfield = Boolean.getBoolean("bench.noSkyfield");
     private String python;
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] args) {
         Locale.setDefault(Locale.ROOT);
-        new PassPlanningBench().run();
-        System.exit(0); // an abandoned planner run (daemon) must not keep the JVM
+        BenchMain.run("pass-planning", Report.Echo.AT_END, new PassPlanningBench());
     }
 
-    private void run() throws Exception {
+    @Override
+    public void run(Report report) throws Exception {
+        this.report = report;
         Path root = BenchSupport.repoRoot();
         Instant end = START.plus(Duration.ofDays(days));
         line("PassPlanningBench  %s", Instant.now());
@@ -254,11 +255,6 @@ public final class PassPlanningBench {
             line("%-28s %8d %10s  did NOT finish within %d s (abandoned; the JVM exits)", days + " days (full)",
                     sa.value.size(), "> " + limit + "s", limit);
         }
-
-        String text = out.toString();
-        System.out.print(text);
-        Path file = BenchSupport.writeResult(root, "pass-planning", text);
-        System.err.println("report written to " + file);
     }
 
     // ------------------------------------------------------------------------------------------------- scaling
@@ -581,7 +577,7 @@ public final class PassPlanningBench {
     }
 
     private void line(String fmt, Object... args) {
-        out.append(String.format(fmt, args)).append('\n');
+        report.format(fmt, args);
     }
 
     private static void progress(String what) {

@@ -27,6 +27,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 import org.najm.science.Detection;
 import org.najm.science.DetectionDecoder;
@@ -54,7 +56,7 @@ import org.yamcs.tctm.ccsds.error.CrcCciitCalculator;
  * Latency is from the reception (nanoTime before decode) of each detection packet to the moment the
  * forwarder's listener sees the archive's acceptance of the submission that carries it. See bench/README.md.
  */
-public final class ScienceBench {
+public final class ScienceBench implements BenchMain.Benchmark {
 
     static final String[] SPACECRAFT = {"NAJM-1", "NAJM-2", "NAJM-3", "NAJM-4"};
     static final Map<String, String> CODES = Map.of("NAJM-1", "NJM1", "NAJM-2", "NJM2", "NAJM-3", "NJM3",
@@ -428,31 +430,29 @@ public final class ScienceBench {
 
     // ---- main
 
-    public static void main(String[] args) throws Exception {
-        new ScienceBench().run();
-        System.exit(0);
+    public static void main(String[] args) {
+        BenchMain.run("science", Report.Echo.AT_END, new ScienceBench());
     }
 
-    void run() throws Exception {
-        Path root = BenchSupport.repoRoot();
+    @Override
+    public void run(Report report) throws Exception {
         BenchSupport.LogCounter logs = BenchSupport.installLogging();
-        java.util.logging.Logger.getLogger("org.najm.simulator.archive").setLevel(java.util.logging.Level.WARNING);
+        Logger.getLogger("org.najm.simulator.archive").setLevel(Level.WARNING);
         double seconds = BenchSupport.doubleProp("bench.seconds", 10);
         int maxDetections = BenchSupport.intProp("bench.maxDetections", 15000);
         int[] rates = BenchSupport.intListProp("bench.rates", "10,100,300,1000,3000");
-        String[] ages = System.getProperty("bench.ages", "10,0.5").split(",");
+        String[] ages = BenchSupport.listProp("bench.ages", "10,0.5");
         int maxTracklets = BenchSupport.intProp("bench.batchMaxTracklets", 20);
         long tick = BenchSupport.intProp("bench.tickMillis", 1000);
-        boolean unpaced = Boolean.parseBoolean(System.getProperty("bench.unpaced", "true"));
+        boolean unpaced = BenchSupport.boolProp("bench.unpaced", true);
         int rttSamples = BenchSupport.intProp("bench.rttSamples", 40);
 
         Path tmp = Files.createTempDirectory("najm-science-bench");
-        StringBuilder report = new StringBuilder();
-        report.append("NAJM ScienceBench  ").append(LocalDateTime.now().truncatedTo(ChronoUnit.SECONDS)).append('\n');
-        report.append(BenchSupport.environment()).append('\n');
-        report.append(String.format("batchMaxTracklets %d, housekeeping tick %d ms, %.0f s per paced step, "
-                + "unpaced: %d detections, det_count 3..6 (mean 4.5), 4 spacecraft interleaved%n", maxTracklets, tick, seconds,
-                maxDetections));
+        report.line("NAJM ScienceBench  " + LocalDateTime.now().truncatedTo(ChronoUnit.SECONDS));
+        report.line(BenchSupport.environment());
+        report.format("batchMaxTracklets %d, housekeeping tick %d ms, %.0f s per paced step, unpaced: %d "
+                + "detections, det_count 3..6 (mean 4.5), 4 spacecraft interleaved", maxTracklets, tick, seconds,
+                maxDetections);
         try (ArchiveStandIn archive = ArchiveStandIn.start(new InetSocketAddress("127.0.0.1", 0),
                 tmp.resolve("archive"))) {
             var settings = new ArchiveClient.Settings(URI.create("http://127.0.0.1:" + archive.port() + "/submit"),
@@ -468,13 +468,13 @@ public final class ScienceBench {
             step(p, "warmup", 0, 20000, 30);
 
             // isolated costs of one full submission (20 tracklets): write, validate, HTTP round trip
-            report.append('\n').append(isolated(p, client, maxTracklets, rttSamples));
+            report.append("\n" + isolated(p, client, maxTracklets, rttSamples));
 
             List<StepResult> results = new ArrayList<>();
             for (String ageText : ages) {
-                double age = Double.parseDouble(ageText.trim());
+                double age = Double.parseDouble(ageText);
                 p.batchMaxAgeNanos = (long) (age * 1e9);
-                String config = "age " + ageText.trim() + " s";
+                String config = "age " + ageText + " s";
                 for (int rate : rates) {
                     System.err.printf("%s, %d det/s ...%n", config, rate);
                     StepResult r = step(p, config, rate, seconds, age + 30);
@@ -488,19 +488,17 @@ public final class ScienceBench {
                     results.add(r);
                 }
             }
-            report.append('\n').append(throughputTable(results));
-            report.append('\n').append(breakdownTable(results));
-            report.append(String.format("%nundecodable %d, duplicate/inconsistent %d, invalid ADES %d, refused %d, "
-                    + "failed HTTP attempts %d, log warnings %d, outbox delivered %d, pending %d%n",
+            report.append("\n" + throughputTable(results));
+            report.append("\n" + breakdownTable(results));
+            report.line("");
+            report.format("undecodable %d, duplicate/inconsistent %d, invalid ADES %d, refused %d, "
+                    + "failed HTTP attempts %d, log warnings %d, outbox delivered %d, pending %d",
                     p.undecodable.get(), p.notAccepted.get(), p.invalid.get(), p.refused.get(), p.failed.get(),
-                    logs.warnings.get(), p.outbox.countDelivered(), p.outbox.pending().size()));
+                    logs.warnings.get(), p.outbox.countDelivered(), p.outbox.pending().size());
             p.stop();
         } finally {
             BenchSupport.deleteTree(tmp);
         }
-        System.out.print(report);
-        Path file = BenchSupport.writeResult(root, "science", report.toString());
-        System.err.println("written to " + file);
     }
 
     /** Write, validate and one HTTP submission of a full batch, outside the pipeline (no queueing). */
@@ -563,8 +561,9 @@ public final class ScienceBench {
         for (StepResult r : results) {
             b.append(row(r)).append('\n');
         }
-        b.append("offered/deliv: detections/s; deliv = detections acknowledged while sending / sending time; subs/s over first reception .. last ack; "
-                + "trk/sb = tracklets per submission;\nsize/age = submissions flushed because full / because old; "
+        b.append("offered/deliv: detections/s; deliv = detections acknowledged while sending / sending time; "
+                + "subs/s over first reception .. last ack; trk/sb = tracklets per submission;\n"
+                + "size/age = submissions flushed because full / because old; "
                 + "drain = last ack - end of sending; lost = detections not acknowledged at the drain deadline\n");
         return b.toString();
     }
@@ -579,8 +578,9 @@ public final class ScienceBench {
                     pair(r.recvToComplete()), pair(r.completeToFlush()), pair(r.write()), pair(r.validate()),
                     pair(r.enqueue()), pair(r.enqueueToAck())));
         }
-        b.append("rx->trk complete: per detection, until the last detection of its tracklet arrived; complete->flush: "
-                + "per tracklet, waiting in the batch;\nwrite/validate/enqueue: per submission, on the receiving thread "
+        b.append("rx->trk complete: per detection, until the last detection of its tracklet arrived; "
+                + "complete->flush: per tracklet, waiting in the batch;\n"
+                + "write/validate/enqueue: per submission, on the receiving thread "
                 + "under the pipeline lock; enqueue->ack: outbox wait + forwarder read + HTTP round trip\n");
         return b.toString();
     }

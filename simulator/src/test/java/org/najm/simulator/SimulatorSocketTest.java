@@ -9,9 +9,11 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.SocketTimeoutException;
 import java.nio.ByteBuffer;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -49,7 +51,7 @@ class SimulatorSocketTest {
 
     @Test
     void framesFlowAndNoopIsAcknowledged() throws Exception {
-        Constellation c = Constellation.load(java.nio.file.Path.of("..", "etc", "constellation.yaml"));
+        Constellation c = Constellation.load(Path.of("..", "etc", "constellation.yaml"));
         Station sv = c.stationById(0).orElseThrow();
         Instant from = Instant.parse("2026-11-20T00:00:00Z");
         Visibility.Pass pass = Visibility.nextPass(c.spacecraftByScid(NAJM1).orElseThrow(), sv, from,
@@ -71,7 +73,7 @@ class SimulatorSocketTest {
                         continue;
                     }
                     assertEquals(1115, dp.getLength());
-                    byte[] frame = java.util.Arrays.copyOf(dp.getData(), dp.getLength());
+                    byte[] frame = Arrays.copyOf(dp.getData(), dp.getLength());
                     int scid = (ByteBuffer.wrap(frame).getShort(0) >> 4) & 0x3FF;
                     if (scid != NAJM1) {
                         continue;

@@ -1,5 +1,6 @@
 package org.najm.simulator.link;
 
+import java.util.Arrays;
 import java.util.function.IntSupplier;
 
 import org.najm.simulator.packet.Crc16;
@@ -54,7 +55,7 @@ public final class TmFramer {
     /** An idle frame on VC7: keeps the CLCW flowing when there is nothing to say. */
     public void emitIdleFrame() {
         byte[] data = new byte[DATA_LENGTH];
-        java.util.Arrays.fill(data, (byte) 0x55);
+        Arrays.fill(data, (byte) 0x55);
         emit(vcs[IDLE_VC], data, FHP_IDLE);
     }
 

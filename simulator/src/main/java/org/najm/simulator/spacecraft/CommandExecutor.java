@@ -1,6 +1,7 @@
 package org.najm.simulator.spacecraft;
 
 import java.nio.ByteBuffer;
+import java.time.Instant;
 import java.util.logging.Logger;
 
 import org.najm.simulator.packet.Apid;
@@ -16,16 +17,35 @@ final class CommandExecutor {
 
     private static final Logger LOG = Logger.getLogger(CommandExecutor.class.getName());
 
-    private final SpacecraftSim sc;
+    private final String name;
+    private final CommandLedger ledger;
+    private final ModeControl modes;
+    private final Platform platform;
+    private final Stores stores;
+    private final Obc obc;
+    private final Downlink downlink;
 
-    CommandExecutor(SpacecraftSim sc) {
-        this.sc = sc;
+    CommandExecutor(String name, CommandLedger ledger, ModeControl modes, Platform platform, Stores stores, Obc obc,
+            Downlink downlink) {
+        this.name = name;
+        this.ledger = ledger;
+        this.modes = modes;
+        this.platform = platform;
+        this.stores = stores;
+        this.obc = obc;
+        this.downlink = downlink;
     }
 
-    void handle(byte[] p, double ob) {
+    /** A TC packet out of FARM-1 at simulated time {@code now}. */
+    void handle(byte[] p, Instant now) {
+        if (obc.rebooting()) {
+            LOG.warning(name + ": TC packet lost: OBC rebooting");
+            return;
+        }
+        double ob = obc.onboardTime(now);
         if (p.length < 6) {
-            sc.countRejected();
-            LOG.warning(sc.name() + ": TC packet of " + p.length + " octets ignored (no primary header)");
+            ledger.unreadable();
+            LOG.warning(name + ": TC packet of " + p.length + " octets ignored (no primary header)");
             return;
         }
         int apid = ((p[0] & 0x07) << 8) | (p[1] & 0xFF);
@@ -34,21 +54,17 @@ final class CommandExecutor {
         int opcode = p.length >= 8 ? ((p[6] & 0xFF) << 8) | (p[7] & 0xFF) : 0;
         int result = accept(p, apid, length, opcode);
         if (result != TcAck.OK) {
-            sc.countRejected();
-            sc.ack(new TcAck(ob, apid, seq, opcode, TcAck.ACCEPTED, result));
-            sc.executed(new ExecutedCommand(opcode, seq, result, ob));
-            LOG.info(String.format("%s: TC %s seq %d rejected: result %d", sc.name(), Opcodes.name(opcode), seq, result));
+            ledger.rejected(new TcAck(ob, apid, seq, opcode, TcAck.ACCEPTED, result));
+            LOG.info(String.format("%s: TC %s seq %d rejected: result %d", name, Opcodes.name(opcode), seq, result));
             return;
         }
-        sc.countAccepted(opcode);
         TcAck base = new TcAck(ob, apid, seq, opcode, TcAck.ACCEPTED, TcAck.OK);
-        sc.ack(base);
-        sc.ack(new TcAck(ob, apid, seq, opcode, TcAck.STARTED, TcAck.OK));
+        ledger.started(base);
         ByteBuffer args = ByteBuffer.wrap(p, 8, length - 10);
-        LOG.info(String.format("%s: TC %s seq %d executing", sc.name(), Opcodes.name(opcode), seq));
-        Integer done = execute(opcode, args, base, ob);
+        LOG.info(String.format("%s: TC %s seq %d executing", name, Opcodes.name(opcode), seq));
+        Integer done = execute(opcode, args, base, now, ob);
         if (done != null) {
-            completed(base, done, ob);
+            ledger.completed(base, done, ob);
         }
     }
 
@@ -67,11 +83,11 @@ final class CommandExecutor {
         ByteBuffer a = ByteBuffer.wrap(p, 8, argLength);
         switch (opcode) {
             case Opcodes.SET_MODE -> {
-                int m = a.get() & 0xFF;
-                if (m > 2) {
+                Mode m = Mode.ofCode(a.get() & 0xFF);
+                if (m == null) {
                     return TcAck.BAD_ARGUMENT;
                 }
-                if (m == SpacecraftSim.SURVEY && !sc.payloadPowered()) {
+                if (m == Mode.SURVEY && !modes.payloadOn()) {
                     return TcAck.NOT_ALLOWED_IN_MODE;
                 }
             }
@@ -80,7 +96,7 @@ final class CommandExecutor {
                 if (on > 1) {
                     return TcAck.BAD_ARGUMENT;
                 }
-                if (on == 1 && sc.modeNow() == SpacecraftSim.SAFE) {
+                if (on == 1 && modes.mode() == Mode.SAFE) {
                     return TcAck.NOT_ALLOWED_IN_MODE;
                 }
             }
@@ -111,65 +127,54 @@ final class CommandExecutor {
     }
 
     /** Executes; returns the stage-3 result, or null when completion comes later (dump, reboot). */
-    private Integer execute(int opcode, ByteBuffer a, TcAck base, double ob) {
+    private Integer execute(int opcode, ByteBuffer a, TcAck base, Instant now, double ob) {
         switch (opcode) {
             case Opcodes.NOOP -> {
                 return TcAck.OK;
             }
             case Opcodes.SET_MODE -> {
-                sc.setMode(a.get() & 0xFF, ob);
+                modes.setMode(Mode.ofCode(a.get() & 0xFF), ob);
                 return TcAck.OK;
             }
             case Opcodes.PAYLOAD_POWER -> {
-                sc.setPayloadPower(a.get() == 1, ob);
+                modes.setPayloadPower(a.get() == 1, ob);
                 return TcAck.OK;
             }
             case Opcodes.SET_HEATER -> {
-                sc.setHeaterSetpoint(a.getShort(), ob);
+                platform.setHeaterSetpoint(a.getShort(), ob);
                 return TcAck.OK;
             }
             case Opcodes.DUMP_STORE -> {
                 int store = a.get() & 0xFF;
                 long from = a.getInt() & 0xFFFFFFFFL;
                 long to = a.getInt() & 0xFFFFFFFFL;
-                if (!sc.startDump(store, from, to, base, ob)) {
-                    LOG.info(sc.name() + ": DUMP_STORE failed: store " + store + " already playing back");
+                if (!stores.startDump(store, from, to, base, ob)) {
+                    LOG.info(name + ": DUMP_STORE failed: store " + store + " already playing back");
                     return TcAck.FAILED;
                 }
                 return null;
             }
             case Opcodes.DELETE_STORE -> {
                 int store = a.get() & 0xFF;
-                long upTo = a.getInt() & 0xFFFFFFFFL;
-                PacketStore s = sc.store(store);
-                int n = s.deleteUpTo(upTo);
-                sc.event(ob, Events.INFO, Events.STORE_DELETED, s.name() + " DELETED " + n + " PACKETS UP TO " + upTo);
+                stores.delete(store, a.getInt() & 0xFFFFFFFFL, ob);
                 return TcAck.OK;
             }
             case Opcodes.TIME_SYNC -> {
-                double t = Cuc.get(a);
-                sc.timeSync(t, ob);
+                obc.syncClock(Cuc.get(a), ob);
                 return TcAck.OK;
             }
             case Opcodes.PING -> {
                 long token = a.getInt() & 0xFFFFFFFFL;
-                sc.event(ob, Events.INFO, Events.PING, "PING " + token);
+                downlink.event(ob, Events.INFO, Events.PING, "PING " + token);
                 return TcAck.OK;
             }
             case Opcodes.REBOOT_OBC -> {
-                sc.startReboot(base);
+                obc.startReboot(now, base);
                 return null;
             }
             default -> {
                 return TcAck.FAILED;
             }
         }
-    }
-
-    void completed(TcAck base, int result, double ob) {
-        sc.ack(new TcAck(ob, base.tcApid(), base.tcSeq(), base.opcode(), TcAck.COMPLETED, result));
-        sc.executed(new ExecutedCommand(base.opcode(), base.tcSeq(), result, ob));
-        LOG.info(String.format("%s: TC %s seq %d completed: result %d", sc.name(), Opcodes.name(base.opcode()),
-                base.tcSeq(), result));
     }
 }

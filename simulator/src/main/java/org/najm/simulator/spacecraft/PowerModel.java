@@ -21,8 +21,8 @@ public final class PowerModel {
     }
 
     /** Load current of a configuration, A. */
-    public static double load(int mode, boolean payloadOn, boolean exposing, boolean heaterOn) {
-        double a = mode == SpacecraftSim.SAFE ? LOAD_SAFE_A : LOAD_BUS_A;
+    public static double load(Mode mode, boolean payloadOn, boolean exposing, boolean heaterOn) {
+        double a = mode == Mode.SAFE ? LOAD_SAFE_A : LOAD_BUS_A;
         if (payloadOn) {
             a += LOAD_PAYLOAD_A;
         }
@@ -36,11 +36,11 @@ public final class PowerModel {
     }
 
     /** Solar array current, A: none in eclipse, less in SURVEY (arrays not sun-pointed). */
-    public static double solar(boolean inEclipse, int mode) {
+    public static double solar(boolean inEclipse, Mode mode) {
         if (inEclipse) {
             return 0;
         }
-        return mode == SpacecraftSim.SURVEY ? SOLAR_SURVEY_A : SOLAR_SUN_POINTING_A;
+        return mode == Mode.SURVEY ? SOLAR_SURVEY_A : SOLAR_SUN_POINTING_A;
     }
 
     public void step(double dtSeconds, double solarAmps, double loadAmps) {

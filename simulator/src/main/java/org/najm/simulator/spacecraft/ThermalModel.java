@@ -13,7 +13,7 @@ public final class ThermalModel {
     private boolean heaterOn;
 
     /** Heater thermostat, then one step of every node. */
-    public void step(double dt, boolean inEclipse, int mode, boolean payloadOn, double heaterSetpointC) {
+    public void step(double dt, boolean inEclipse, Mode mode, boolean payloadOn, double heaterSetpointC) {
         if (battery < heaterSetpointC - 0.5) {
             heaterOn = true;
         } else if (battery > heaterSetpointC + 0.5) {
@@ -21,7 +21,7 @@ public final class ThermalModel {
         }
         double obcEq = (inEclipse ? 12 : 25) + (payloadOn ? 5 : 0);
         double batEq = (inEclipse ? 2 : 18) + (heaterOn ? 20 : 0);
-        double telEq = inEclipse ? -25 : (mode == SpacecraftSim.SURVEY ? -15 : -5);
+        double telEq = inEclipse ? -25 : (mode == Mode.SURVEY ? -15 : -5);
         double ccdEq = payloadOn ? -40 : telescope;
         obc = relax(obc, obcEq, 1800, dt);
         battery = relax(battery, batEq, 2400, dt);

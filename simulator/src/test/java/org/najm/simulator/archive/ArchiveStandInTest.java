@@ -156,7 +156,8 @@ class ArchiveStandInTest {
         assertTrue(r.body().startsWith("ADES validation failed:"), r.body());
         assertTrue(r.body().matches("(?s).*line \\d+:\\d+: .*N10000420.*"), r.body());
 
-        HttpResponse<String> notXml = submit(form("<ades version=\"2022\"><obsBlock>".getBytes(StandardCharsets.UTF_8)));
+        HttpResponse<String> notXml = submit(
+                form("<ades version=\"2022\"><obsBlock>".getBytes(StandardCharsets.UTF_8)));
         assertEquals(400, notXml.statusCode());
         assertTrue(notXml.body().startsWith("ADES validation failed:\nline 1:"), notXml.body());
 

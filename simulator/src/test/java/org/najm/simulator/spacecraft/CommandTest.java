@@ -86,18 +86,19 @@ class CommandTest {
     @Test
     void modesPayloadAndHeater() {
         h.run(1);
-        assertEquals(SpacecraftSim.STANDBY, h.sc.mode());
+        assertEquals(Mode.STANDBY, h.sc.mode());
         h.send(Opcodes.PAYLOAD_POWER, (byte) 1);
         h.send(Opcodes.SET_MODE, (byte) 2);
         h.run(1);
-        assertEquals(SpacecraftSim.SURVEY, h.sc.mode());
+        assertEquals(Mode.SURVEY, h.sc.mode());
         assertEquals(2, h.sc.lastBusHk().mode());
         h.send(Opcodes.PAYLOAD_POWER, (byte) 0);
-        assertEquals(SpacecraftSim.STANDBY, h.sc.mode(), "payload off drops SURVEY");
+        assertEquals(Mode.STANDBY, h.sc.mode(), "payload off drops SURVEY");
         h.send(Opcodes.SET_HEATER, (byte) 0x0F, (byte) 0xA0); // 40.00 C
         h.run(600);
         assertTrue(h.sc.lastBusHk().heaterOn());
-        assertTrue(h.events().stream().anyMatch(e -> e.startsWith("0x0101 MODE STANDBY -> SURVEY")), h.events().toString());
+        assertTrue(h.events().stream().anyMatch(e -> e.startsWith("0x0101 MODE STANDBY -> SURVEY")),
+                h.events().toString());
     }
 
     @Test
@@ -124,7 +125,7 @@ class CommandTest {
         h.run(SpacecraftSim.REBOOT_SECONDS + 1);
         assertStages(reboot, 1, 0, 2, 0, 3, 0);
         assertEquals(1, h.sc.bootCount());
-        assertEquals(SpacecraftSim.SAFE, h.sc.mode());
+        assertEquals(Mode.SAFE, h.sc.mode());
         assertEquals(2, h.sc.farmVr(), "FARM state survives the reboot");
         assertEquals(1, h.sc.lastBusHk().bootCount());
         assertTrue(h.sc.lastBusHk().obcUptime() <= 2);

@@ -31,11 +31,11 @@ class ModelsTest {
         assertTrue(eclipses > 10 && eclipses < 60, "a 785 km orbit is eclipsed for part of each orbit: " + eclipses);
 
         PowerModel p = new PowerModel(0.5);
-        p.step(600, PowerModel.solar(true, SpacecraftSim.STANDBY), PowerModel.load(1, false, false, false));
+        p.step(600, PowerModel.solar(true, Mode.STANDBY), PowerModel.load(Mode.STANDBY, false, false, false));
         assertEquals(0, p.solarMa());
         assertTrue(p.soc() < 0.5);
         double low = p.soc();
-        p.step(600, PowerModel.solar(false, SpacecraftSim.STANDBY), PowerModel.load(1, false, false, false));
+        p.step(600, PowerModel.solar(false, Mode.STANDBY), PowerModel.load(Mode.STANDBY, false, false, false));
         assertTrue(p.soc() > low);
         assertTrue(p.voltageMv() > 24000 && p.voltageMv() < 29400);
     }
@@ -118,6 +118,6 @@ class ModelsTest {
         }
         assertEquals(h.sc.trackletsRecorded(), ids.size());
         assertTrue(h.sc.telescope().exposures() >= 59);
-        assertEquals(SpacecraftSim.SURVEY, h.sc.lastBusHk().mode());
+        assertEquals(Mode.SURVEY.code(), h.sc.lastBusHk().mode());
     }
 }

@@ -1,0 +1,72 @@
+package org.najm.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.najm.testing.FreePorts;
+import org.yamcs.FileBasedConfigurationResolver;
+import org.yamcs.YConfiguration;
+import org.yamcs.YamcsServer;
+
+/**
+ * The real Yamcs server in the benchmark's JVM, started the way the integration tests start it (NajmSystem):
+ * the configuration of an etc/ directory, free ports, data in a temporary directory.
+ */
+final class EmbeddedYamcs implements AutoCloseable {
+
+    /** The ports the NAJM configuration reads from system properties. */
+    record Ports(int tmPortBase, int tcPortBase, int httpPort) {
+
+        /** Free ports: a block of five stations for TM and for TC, and HTTP. */
+        static Ports free() throws IOException {
+            return new Ports(FreePorts.udpBlock(5), FreePorts.udpBlock(5), FreePorts.tcp());
+        }
+    }
+
+    private final Ports ports;
+    private final Path workDir;
+
+    private EmbeddedYamcs(Ports ports, Path workDir) {
+        this.ports = ports;
+        this.workDir = workDir;
+    }
+
+    /** A server to be started on {@code ports}, with a new temporary directory for its data. */
+    static EmbeddedYamcs prepare(String tempPrefix, Ports ports) throws IOException {
+        return new EmbeddedYamcs(ports, Files.createTempDirectory(tempPrefix));
+    }
+
+    /** The temporary directory: the data, and whatever the benchmark puts there (a generated etc/). */
+    Path workDir() {
+        return workDir;
+    }
+
+    Ports ports() {
+        return ports;
+    }
+
+    void start(Path etc) throws Exception {
+        System.setProperty("najm.httpPort", Integer.toString(ports.httpPort()));
+        System.setProperty("najm.tmPortBase", Integer.toString(ports.tmPortBase()));
+        System.setProperty("najm.tcPortBase", Integer.toString(ports.tcPortBase()));
+        System.setProperty("najm.dataDir", workDir.resolve("data").toString());
+        YConfiguration.setResolver(new FileBasedConfigurationResolver(etc));
+        YamcsServer server = YamcsServer.getServer();
+        server.prepareStart();
+        server.start();
+    }
+
+    /** Shuts the server down, also a half-started one, and deletes the temporary directory. */
+    @Override
+    public void close() {
+        try {
+            if (YamcsServer.getServer() != null) {
+                YamcsServer.getServer().shutDown();
+            }
+        } catch (Exception e) {
+            // exiting anyway
+        }
+        BenchSupport.deleteTree(workDir);
+    }
+}

@@ -1,0 +1,56 @@
+package org.najm.simulator.spacecraft;
+
+import java.util.List;
+import java.util.logging.Logger;
+
+import org.hipparchus.geometry.euclidean.threed.Vector3D;
+import org.najm.simulator.packet.Apid;
+import org.najm.simulator.packet.SciDetection;
+import org.najm.simulator.spacecraft.OrbitModel.OrbitState;
+
+/**
+ * Science data: the survey's tracklets, each with the next tracklet id, go into the science store as
+ * SCI_DETECTION packets (never in real time: the ground gets them by DUMP_STORE).
+ */
+final class ScienceRecorder {
+
+    private static final Logger LOG = Logger.getLogger(ScienceRecorder.class.getName());
+
+    private final String name;
+    private final Telescope telescope;
+    private final PacketStore store;
+    private final Downlink downlink;
+    private long nextTrackletId = 1;
+
+    ScienceRecorder(String name, Telescope telescope, PacketStore store, Downlink downlink) {
+        this.name = name;
+        this.telescope = telescope;
+        this.store = store;
+        this.downlink = downlink;
+    }
+
+    /** One second of SURVEY: the telescope observes around opposition and its finished tracklets are stored. */
+    void surveySecond(long second, double ob, OrbitState state) {
+        Vector3D antiSun = state.sunDirection().negate();
+        for (List<Telescope.Detection> tracklet : telescope.surveySecond(second, ob, state.positionKm(), antiSun)) {
+            record(tracklet, ob);
+        }
+    }
+
+    /** Stores one tracklet; returns its id. */
+    long record(List<Telescope.Detection> tracklet, double ob) {
+        long id = nextTrackletId++;
+        for (Telescope.Detection d : tracklet) {
+            SciDetection p = new SciDetection(ob, id, d.detIndex(), d.detCount(), d.obsTime(), d.ra(), d.dec(),
+                    d.rmsRa(), d.rmsDec(), d.mag(), d.rmsMag(), d.band(), d.snr(), Telescope.EXPOSURE_S,
+                    d.observerKm());
+            downlink.store(store, ob, p.encode(downlink.nextSequenceCount(Apid.SCI_DETECTION)));
+        }
+        LOG.fine(() -> name + ": tracklet " + id + " with " + tracklet.size() + " detections");
+        return id;
+    }
+
+    long trackletsRecorded() {
+        return nextTrackletId - 1;
+    }
+}
