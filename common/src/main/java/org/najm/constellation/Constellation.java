@@ -50,7 +50,9 @@ public record Constellation(List<Partner> partners, List<Spacecraft> spacecraft,
         Node top = new Node("constellation", map);
         List<Partner> partners = new ArrayList<>();
         for (Node n : top.list("partners")) {
-            partners.add(new Partner(n.string("id"), n.string("name"), n.strings("operators"), n.strings("leads")));
+            String id = n.string("id");
+            partners.add(new Partner(id, n.string("name"), n.strings("operators"), n.strings("leads"),
+                    n.has("automation") ? n.string("automation") : Partner.defaultAutomation(id)));
         }
         List<Spacecraft> spacecraft = new ArrayList<>();
         for (Node n : top.list("spacecraft")) {
@@ -95,6 +97,10 @@ public record Constellation(List<Partner> partners, List<Spacecraft> spacecraft,
                     throw new IllegalArgumentException("partner " + p.id() + ": user '" + user
                             + "' is listed twice or by two partners");
                 }
+            }
+            if (!people.add(p.automation())) {
+                throw new IllegalArgumentException("partner " + p.id() + ": automation identity '" + p.automation()
+                        + "' is also a person's account or another partner's automation");
             }
         }
         Set<Integer> scids = new HashSet<>();
@@ -165,6 +171,10 @@ public record Constellation(List<Partner> partners, List<Spacecraft> spacecraft,
 
         String string(String key) {
             return String.valueOf(required(key));
+        }
+
+        boolean has(String key) {
+            return map.get(key) != null;
         }
 
         int integer(String key) {

@@ -10,17 +10,29 @@ import java.util.List;
  * @param name      e.g. "Alpha Space Agency"
  * @param operators user names that may command the partner's spacecraft
  * @param leads     operators who may also confirm the partner's critical commands
+ * @param automation the identity under which the MOC's contact automation commands the partner's
+ *                  spacecraft (no interactive login, never a critical command)
  */
-public record Partner(String id, String name, List<String> operators, List<String> leads) {
+public record Partner(String id, String name, List<String> operators, List<String> leads, String automation) {
 
     public Partner {
         operators = List.copyOf(operators);
         leads = List.copyOf(leads);
     }
 
-    /** Whether {@code user} may command this partner's spacecraft (operators and leads may). */
+    /** The automation identity a partner has when the description names none: {@code <id>-automation}. */
+    public static String defaultAutomation(String id) {
+        return id + "-automation";
+    }
+
+    /** Whether {@code user} may command this partner's spacecraft (operators, leads and its automation may). */
     public boolean commands(String user) {
-        return operators.contains(user) || leads.contains(user);
+        return operators.contains(user) || leads.contains(user) || automation.equals(user);
+    }
+
+    /** Whether {@code user} is this partner's automation identity. */
+    public boolean isAutomation(String user) {
+        return automation.equals(user);
     }
 
     /** Whether {@code user} may confirm this partner's critical commands. */

@@ -45,6 +45,23 @@ class ConstellationTest {
     }
 
     @Test
+    void eachPartnerHasOneAutomationIdentityOfItsOwn() throws Exception {
+        String good = Files.readString(FILE);
+        Constellation c = Constellation.parse(good);
+        Partner alpha = c.partner("alpha").orElseThrow();
+        assertEquals("alpha-automation", alpha.automation());
+        assertTrue(alpha.commands("alpha-automation") && !alpha.confirms("alpha-automation"));
+        assertTrue(!c.partner("bravo").orElseThrow().commands("alpha-automation"));
+        // Named nowhere: <id>-automation.
+        Constellation implicit = Constellation.parse(good.replace("automation: bravo-automation", ""));
+        assertEquals("bravo-automation", implicit.partner("bravo").orElseThrow().automation());
+        var e = assertThrows(IllegalArgumentException.class,
+                () -> Constellation.parse(good.replace("automation: bravo-automation", "automation: alpha-op")));
+        assertTrue(e.getMessage().contains("automation identity 'alpha-op' is also a person's account"),
+                e.getMessage());
+    }
+
+    @Test
     void partnersAreCheckedAgainstTheSpacecraft() throws Exception {
         String good = Files.readString(FILE);
         var e = assertThrows(IllegalArgumentException.class,

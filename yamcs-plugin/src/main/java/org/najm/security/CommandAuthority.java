@@ -15,7 +15,9 @@ import org.yamcs.xtce.Significance.Levels;
  * issuer, to confirm it within {@code confirmationTimeout}.
  * <p>
  * Yamcs runs the activities of scheduled timeline items as its system user: such a command has
- * no verifiable issuer, hence no partner, and is refused with that reason.
+ * no verifiable issuer, hence no partner, and is refused with that reason. A partner's automation
+ * identity (contact automation) commands the partner's spacecraft like its operators, but never a
+ * command that would need confirmation.
  */
 public final class CommandAuthority {
 
@@ -43,7 +45,12 @@ public final class CommandAuthority {
         if (!owner.commands(user)) {
             return Decision.refuse(notTheirs(user, sc, owner));
         }
-        if (level != null && (level == confirmFrom || level.isMoreSevere(confirmFrom))) {
+        boolean critical = level != null && (level == confirmFrom || level.isMoreSevere(confirmFrom));
+        if (critical && owner.isAutomation(user)) {
+            return Decision.refuse(user + " is " + owner.id() + "'s automation, which never sends a "
+                    + level.name().toLowerCase() + " command: a person of " + owner.id() + " must");
+        }
+        if (critical) {
             return Decision.hold(String.format("%s command: held until a lead of %s other than %s confirms it,"
                     + " within %d s", level.name().toLowerCase(), owner.id(), user, confirmationTimeout.toSeconds()));
         }

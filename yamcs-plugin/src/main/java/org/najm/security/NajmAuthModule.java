@@ -7,6 +7,9 @@ import java.util.function.Consumer;
 
 import org.najm.audit.AuditRecord;
 import org.najm.audit.AuditTrail;
+import org.najm.constellation.Constellation;
+import org.najm.context.NajmContext;
+import org.yamcs.ConfigurationException;
 import org.yamcs.InitException;
 import org.yamcs.Spec;
 import org.yamcs.Spec.OptionType;
@@ -102,6 +105,9 @@ public class NajmAuthModule implements AuthModule {
             return null;
         }
         String name = login.getPrincipal();
+        if (isAutomation(name)) {
+            throw refused(name, "an automation identity has no interactive login");
+        }
         var account = users.account(name);
         if (account.isPresent()) {
             if (!hasher.validatePassword(login.getPassword(), account.get().passwordHash())) {
@@ -121,6 +127,17 @@ public class NajmAuthModule implements AuthModule {
             throw refused(name, "wrong password (Yamcs directory account)");
         }
         return null; // Yamcs' directory module authenticates it
+    }
+
+    /** The contact automation's identities (etc/constellation.yaml) command from inside the MOC only. */
+    private static boolean isAutomation(String name) {
+        Constellation constellation;
+        try {
+            constellation = NajmContext.constellation();
+        } catch (ConfigurationException e) {
+            return false; // no server configuration (unit tests): no automation either
+        }
+        return constellation.partners().stream().anyMatch(p -> p.isAutomation(name));
     }
 
     private AuthenticationException refused(String name, String why) {

@@ -50,6 +50,21 @@ class CommandAuthorityTest {
     }
 
     @Test
+    void aPartnersAutomationCommandsItsSpacecraftButNeverACriticalCommand() {
+        assertEquals(Verdict.RELEASE, authority.decide("alpha-automation", sc("NAJM-1"), Levels.NONE).verdict());
+        Decision other = authority.decide("alpha-automation", sc("NAJM-2"), Levels.NONE);
+        assertEquals(Verdict.REFUSE, other.verdict());
+        assertTrue(other.reason().startsWith("alpha-automation operates for alpha; NAJM-2 belongs to bravo"),
+                other.reason());
+        for (Levels level : new Levels[] { Levels.CRITICAL, Levels.SEVERE }) {
+            Decision d = authority.decide("alpha-automation", sc("NAJM-1"), level);
+            assertEquals(Verdict.REFUSE, d.verdict(), level.name());
+            assertTrue(d.reason().contains("never sends a " + level.name().toLowerCase() + " command"), d.reason());
+        }
+        assertTrue(authority.whyNotConfirm("alpha-automation", "alpha-op", sc("NAJM-1")).isPresent());
+    }
+
+    @Test
     void commandsOfScheduledTimelineItemsHaveNoVerifiableIssuer() {
         Decision d = authority.decide("System", sc("NAJM-1"), Levels.NONE);
         assertEquals(Verdict.REFUSE, d.verdict());
