@@ -41,7 +41,7 @@ import org.yamcs.YConfiguration;
 import org.yamcs.YamcsServer;
 import org.yamcs.events.EventProducer;
 import org.yamcs.events.EventProducerFactory;
-import org.yamcs.utils.ByteArrayUtils;
+import org.yamcs.mdb.MdbFactory;
 import org.yamcs.yarch.Stream;
 import org.yamcs.yarch.StreamSubscriber;
 import org.yamcs.yarch.Tuple;
@@ -59,8 +59,6 @@ import org.yamcs.yarch.YarchDatabase;
  */
 public class ScienceService extends AbstractYamcsService {
 
-    static final int APID = 200;
-
     private Constellation constellation;
     private Outbox outbox;
     private Path journalDir;
@@ -73,7 +71,8 @@ public class ScienceService extends AbstractYamcsService {
     private int batchMaxTracklets;
     private Duration batchMaxAge;
     private Duration holdTime;
-    private DetectionDecoder decoder;
+    /** One per spacecraft, from the MDB of its instance. */
+    private final Map<String, DetectionDecoder> decoders = new HashMap<>();
     private AdesWriter writer;
     private AdesValidator validator;
     private ObservationContext context;
@@ -142,7 +141,6 @@ public class ScienceService extends AbstractYamcsService {
         context = new ObservationContext(c.getString("submitter"), c.getString("institution"),
                 c.getList("measurers"), c.getString("telescopeDesign"), c.getDouble("aperture"),
                 c.getString("detector"), c.getString("astCat"), c.getString("observatoryName"));
-        decoder = new DetectionDecoder();
         writer = new AdesWriter();
         validator = new AdesValidator();
         try {
@@ -167,9 +165,16 @@ public class ScienceService extends AbstractYamcsService {
 
     @Override
     protected void doStart() {
-        // The instances (and their event streams) exist from here on: SpacecraftInstances starts first.
+        // The instances (their MDBs and event streams) exist from here on: SpacecraftInstances starts first.
         for (Spacecraft sc : constellation.spacecraft()) {
             events.put(sc.name(), EventProducerFactory.getEventProducer(sc.instance(), "science", 10000));
+            try {
+                decoders.put(sc.name(), new DetectionDecoder(MdbFactory.getInstance(sc.instance())));
+            } catch (RuntimeException e) {
+                notifyFailed(new InitException("Cannot decode SCI_DETECTION with the MDB of " + sc.instance() + ": "
+                        + e.getMessage(), e));
+                return;
+            }
         }
         try {
             replayJournal();
@@ -206,10 +211,10 @@ public class ScienceService extends AbstractYamcsService {
 
     private void received(Stream stream, Tuple t) {
         byte[] packet = (byte[]) t.getColumn("packet");
-        if ((ByteArrayUtils.decodeUnsignedShort(packet, 0) & 0x7FF) != APID) {
+        String spacecraft = spacecraftByStream.get(stream);
+        if (!decoders.get(spacecraft).isDetection(packet)) {
             return;
         }
-        String spacecraft = spacecraftByStream.get(stream);
         synchronized (this) {
             accept(spacecraft, packet, true);
         }
@@ -220,7 +225,7 @@ public class ScienceService extends AbstractYamcsService {
         SpacecraftCounters n = counters.get(spacecraft);
         Detection d;
         try {
-            d = decoder.decode(spacecraft, packet);
+            d = decoders.get(spacecraft).decode(spacecraft, packet);
         } catch (IllegalArgumentException e) {
             n.detectionsUndecodable.incrementAndGet();
             events.get(spacecraft).sendWarning("SCIENCE_UNDECODABLE", spacecraft + ": detection packet not decoded: " + e.getMessage());
@@ -397,12 +402,12 @@ public class ScienceService extends AbstractYamcsService {
         int detections = 0;
         try {
             var r = ydb.execute("select packet from tm where pname = ? and gentime >= ? and gentime < ?",
-                    "/NAJM/SCI_DETECTION", org.yamcs.utils.TimeEncoding.fromJavaInstant(start),
+                    decoders.get(sc.name()).archivePartition(), org.yamcs.utils.TimeEncoding.fromJavaInstant(start),
                     org.yamcs.utils.TimeEncoding.fromJavaInstant(stop));
             while (r.hasNext()) {
                 byte[] packet = (byte[]) r.next().getColumn("packet");
                 try {
-                    var outcome = fresh.add(decoder.decode(sc.name(), packet), Instant.now());
+                    var outcome = fresh.add(decoders.get(sc.name()).decode(sc.name(), packet), Instant.now());
                     detections++;
                     if (outcome.kind() == TrackletAssembler.Kind.COMPLETED) {
                         tracklets.add(outcome.tracklet());
