@@ -126,7 +126,8 @@ class DetectionDecoderTest {
     }
 
     private static void refused(byte[] packet, String expected) {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> DECODER.decode("NAJM-1", packet));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> DECODER.decode("NAJM-1", packet));
         assertTrue(e.getMessage().contains(expected), () -> "'" + e.getMessage() + "' should say '" + expected + "'");
     }
 }

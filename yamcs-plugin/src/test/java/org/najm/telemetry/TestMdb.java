@@ -19,8 +19,8 @@ public final class TestMdb {
     public static synchronized Mdb get() {
         if (mdb == null) {
             TimeEncoding.setUp(); // the extractor converts absolute times with Yamcs' leap-second table
-            mdb = MdbFactory.createInstance(List.of(YConfiguration.wrap(Map.of("type", "xtce", "spec", "mdb/najm.xml"))),
-                    false, false);
+            var loader = YConfiguration.wrap(Map.of("type", "xtce", "spec", "mdb/najm.xml"));
+            mdb = MdbFactory.createInstance(List.of(loader), false, false);
         }
         return mdb;
     }
