@@ -9,7 +9,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +32,8 @@ import org.najm.science.ades.ObservationContext;
 import org.najm.science.delivery.ArchiveClient;
 import org.najm.science.delivery.ArchiveForwarder;
 import org.najm.science.delivery.Outbox;
+import org.najm.science.intake.DetectionJournal;
+import org.najm.science.intake.Redelivery;
 import org.yamcs.AbstractYamcsService;
 import org.yamcs.InitException;
 import org.yamcs.Spec;
@@ -61,7 +62,7 @@ public class ScienceService extends AbstractYamcsService {
 
     private Constellation constellation;
     private Outbox outbox;
-    private Path journalDir;
+    private DetectionJournal journal;
     private Path invalidDir;
     private final Set<String> sent = new HashSet<>();
     private final Map<String, TrackletAssembler> assemblers = new HashMap<>();
@@ -145,7 +146,7 @@ public class ScienceService extends AbstractYamcsService {
         validator = new AdesValidator();
         try {
             outbox = new Outbox(dir);
-            journalDir = Files.createDirectories(dir.resolve("incomplete"));
+            journal = new DetectionJournal(dir.resolve("incomplete"));
             invalidDir = Files.createDirectories(dir.resolve("invalid"));
             sent.addAll(outbox.queuedOrDelivered());
         } catch (IOException e) {
@@ -301,7 +302,7 @@ public class ScienceService extends AbstractYamcsService {
             if (!redelivery) {
                 sent.addAll(keys);
                 for (Tracklet tr : tracklets) {
-                    deleteJournal(tr.key());
+                    journal.delete(tr.key());
                 }
             }
             spacecraft.forEach(sc -> counters.get(sc).submissionsQueued.incrementAndGet());
@@ -352,76 +353,29 @@ public class ScienceService extends AbstractYamcsService {
         }
     }
 
-    // --- journal of detections of incomplete tracklets: survives a restart of the MOC
-
+    /** Records a detection until its tracklet is queued: the journal survives a restart of the MOC. */
     private void journal(Detection d, byte[] packet) {
         try {
-            Files.writeString(journalFile(d.key()), HexFormat.of().formatHex(packet) + "\n",
-                    java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+            journal.record(d.key(), packet);
         } catch (IOException e) {
             log.error("Cannot journal a detection of {}", d.key(), e);
         }
     }
 
-    private void deleteJournal(TrackletKey key) throws IOException {
-        Files.deleteIfExists(journalFile(key));
-    }
-
-    private Path journalFile(TrackletKey key) {
-        return journalDir.resolve(key.spacecraft() + "_" + key.trackletId() + ".hex");
-    }
-
     private void replayJournal() throws IOException {
-        List<Path> files;
-        try (var list = Files.list(journalDir)) {
-            files = list.filter(p -> p.toString().endsWith(".hex")).sorted().toList();
-        }
+        List<DetectionJournal.Entry> entries = journal.entries(counters.keySet());
         synchronized (this) {
-            for (Path f : files) {
-                String name = f.getFileName().toString();
-                String spacecraft = name.substring(0, name.lastIndexOf('_'));
-                if (!counters.containsKey(spacecraft)) {
-                    continue;
-                }
-                for (String line : Files.readAllLines(f)) {
-                    if (!line.isBlank()) {
-                        accept(spacecraft, HexFormat.of().parseHex(line.strip()), false);
-                    }
-                }
+            for (DetectionJournal.Entry e : entries) {
+                accept(e.spacecraft(), e.packet(), false);
             }
         }
     }
-
-    // --- re-delivery from the Yamcs archive
 
     /** Queues again what the Yamcs archive holds for a spacecraft over [start, stop). */
     public synchronized RedeliveryResult redeliver(Spacecraft sc, Instant start, Instant stop) {
-        var ydb = YarchDatabase.getInstance(sc.instance());
-        TrackletAssembler fresh = new TrackletAssembler(k -> false);
-        List<Tracklet> tracklets = new ArrayList<>();
-        int detections = 0;
-        try {
-            var r = ydb.execute("select packet from tm where pname = ? and gentime >= ? and gentime < ?",
-                    decoders.get(sc.name()).archivePartition(), org.yamcs.utils.TimeEncoding.fromJavaInstant(start),
-                    org.yamcs.utils.TimeEncoding.fromJavaInstant(stop));
-            while (r.hasNext()) {
-                byte[] packet = (byte[]) r.next().getColumn("packet");
-                try {
-                    var outcome = fresh.add(decoders.get(sc.name()).decode(sc.name(), packet), Instant.now());
-                    detections++;
-                    if (outcome.kind() == TrackletAssembler.Kind.COMPLETED) {
-                        tracklets.add(outcome.tracklet());
-                    }
-                } catch (IllegalArgumentException e) {
-                    // counted when it was first received
-                }
-            }
-            r.close();
-        } catch (Exception e) {
-            throw new IllegalStateException("Cannot read the Yamcs archive of " + sc.instance() + ": " + e, e);
-        }
-        String id = tracklets.isEmpty() ? null : queue(tracklets, true);
-        return new RedeliveryResult(detections, tracklets.size(), id);
+        Redelivery.Found found = Redelivery.find(sc.instance(), sc.name(), decoders.get(sc.name()), start, stop);
+        String id = found.tracklets().isEmpty() ? null : queue(found.tracklets(), true);
+        return new RedeliveryResult(found.detections(), found.tracklets().size(), id);
     }
 
     /** What a re-delivery found and queued. */
