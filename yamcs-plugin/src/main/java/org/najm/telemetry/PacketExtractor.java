@@ -81,11 +81,6 @@ public final class PacketExtractor {
         }
     }
 
-    /** The container's name, e.g. "SCI_DETECTION". */
-    public String name() {
-        return container.getName();
-    }
-
     /** The container's qualified name: the archive partition ({@code pname} of the tm table) of its packets. */
     public String qualifiedName() {
         return container.getQualifiedName();
