@@ -1,6 +1,7 @@
 package org.najm.science;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 
@@ -33,7 +34,7 @@ public record Detection(String spacecraft, long trackletId, int detIndex, int de
         double exposure, double x, double y, double z, Instant creationTime) {
 
     /** ADES band codes by the ICD's band number. */
-    public static final java.util.List<String> BANDS = java.util.List.of("V", "G", "R", "w");
+    public static final List<String> BANDS = List.of("V", "G", "R", "w");
     public static final int MIN_DET_COUNT = 3;
     public static final int MAX_DET_COUNT = 6;
 
@@ -46,7 +47,8 @@ public record Detection(String spacecraft, long trackletId, int detIndex, int de
         Objects.requireNonNull(band, "band");
         TrackletKey.checkTrackletId(trackletId);
         if (detCount < MIN_DET_COUNT || detCount > MAX_DET_COUNT) {
-            throw new IllegalArgumentException("det_count " + detCount + " outside " + MIN_DET_COUNT + ".." + MAX_DET_COUNT);
+            throw new IllegalArgumentException(
+                    "det_count " + detCount + " outside " + MIN_DET_COUNT + ".." + MAX_DET_COUNT);
         }
         if (detIndex < 0 || detIndex >= detCount) {
             throw new IllegalArgumentException("det_index " + detIndex + " not below det_count " + detCount);

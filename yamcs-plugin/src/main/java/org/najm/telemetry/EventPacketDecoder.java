@@ -1,10 +1,12 @@
 package org.najm.telemetry;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.yamcs.AbstractYamcsService;
 import org.yamcs.InitException;
@@ -13,38 +15,50 @@ import org.yamcs.Spec.OptionType;
 import org.yamcs.YConfiguration;
 import org.yamcs.events.EventProducer;
 import org.yamcs.events.EventProducerFactory;
-import org.yamcs.utils.ByteArrayUtils;
+import org.yamcs.mdb.Mdb;
+import org.yamcs.mdb.MdbFactory;
+import org.yamcs.protobuf.Event.EventSeverity;
 import org.yamcs.yarch.Stream;
 import org.yamcs.yarch.StreamSubscriber;
 import org.yamcs.yarch.Tuple;
 import org.yamcs.yarch.YarchDatabase;
 import org.yamcs.yarch.protobuf.Db.Event;
-import org.yamcs.protobuf.Event.EventSeverity;
 
 /**
- * Turns the ICD EVENT packets (APID 400), realtime and played back, into Yamcs events with the
- * onboard severity and generation time. XTCE has no notion of events, so this is Java.
+ * Turns the ICD EVENT packets, realtime and played back, into Yamcs events with the onboard severity and generation
+ * time. XTCE has no notion of events, so this is Java; the packet itself is decoded as the MDB describes it.
  */
 public class EventPacketDecoder extends AbstractYamcsService implements StreamSubscriber {
 
-    static final int EVENT_APID = 400;
-    private static final int TEXT_OFFSET = 16;
-    private static final EventSeverity[] SEVERITIES = { EventSeverity.INFO, EventSeverity.WARNING,
-            EventSeverity.ERROR, EventSeverity.CRITICAL };
+    private static final String CONTAINER = "EVENT";
+    private static final List<String> FIELDS = List.of("ccsds_seq_count", "severity", "event_id", "event_length",
+            "event_text");
+    /** Sequence counts are 14 bits: with the generation time they identify an onboard event. */
+    private static final long SEQUENCE_COUNTS = 0x4000;
 
     private List<String> streamNames;
     private String source;
     private final Map<Integer, String> eventNames = new HashMap<>();
     private final List<Stream> streams = new ArrayList<>();
+    private Mdb mdb;
+    private PacketExtractor packets;
     private EventProducer eventProducer;
     /** An event recorded onboard is seen live and again when the HK store is played back. */
-    private final java.util.Set<Long> recent = java.util.Collections.newSetFromMap(
-            new java.util.LinkedHashMap<Long, Boolean>() {
-                @Override
-                protected boolean removeEldestEntry(Map.Entry<Long, Boolean> eldest) {
-                    return size() > 4096;
-                }
-            });
+    private final Set<Long> recent = Collections.newSetFromMap(new LinkedHashMap<Long, Boolean>() {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Long, Boolean> eldest) {
+            return size() > 4096;
+        }
+    });
+
+    public EventPacketDecoder() {
+    }
+
+    /** With the MDB and the event producer given, for tests: they have no Yamcs instance. */
+    EventPacketDecoder(Mdb mdb, EventProducer eventProducer) {
+        this.mdb = mdb;
+        this.eventProducer = eventProducer;
+    }
 
     @Override
     public Spec getSpec() {
@@ -66,7 +80,14 @@ public class EventPacketDecoder extends AbstractYamcsService implements StreamSu
         if (config.containsKey("eventNames")) {
             config.getMap("eventNames").forEach((k, v) -> eventNames.put(Integer.decode(k.toString()), v.toString()));
         }
-        eventProducer = EventProducerFactory.getEventProducer(yamcsInstance, source, 0);
+        try {
+            packets = new PacketExtractor(mdb != null ? mdb : MdbFactory.getInstance(yamcsInstance), CONTAINER, FIELDS);
+        } catch (IllegalArgumentException e) {
+            throw new InitException("Cannot decode EVENT packets with the MDB: " + e.getMessage(), e);
+        }
+        if (eventProducer == null) {
+            eventProducer = EventProducerFactory.getEventProducer(yamcsInstance, source, 0);
+        }
     }
 
     @Override
@@ -93,33 +114,30 @@ public class EventPacketDecoder extends AbstractYamcsService implements StreamSu
     @Override
     public void onTuple(Stream stream, Tuple t) {
         byte[] packet = (byte[]) t.getColumn("packet");
-        if (packet.length < TEXT_OFFSET + 2 || (ByteArrayUtils.decodeUnsignedShort(packet, 0) & 0x7FF) != EVENT_APID) {
+        if (!packets.hasApid(packet)) {
             return;
         }
-        int severity = packet[12] & 0xFF;
-        int id = ByteArrayUtils.decodeUnsignedShort(packet, 13);
-        int n = packet[15] & 0xFF;
-        if (severity >= SEVERITIES.length || TEXT_OFFSET + n + 2 != packet.length) {
-            log.warn("Malformed EVENT packet ({} octets, severity {}, text length {}): not turned into an event",
-                    packet.length, severity, n);
+        OnboardEvent onboard;
+        try {
+            onboard = decode(packet);
+        } catch (IllegalArgumentException e) {
+            log.warn("Malformed EVENT packet ({} octets): {}; not turned into an event", packet.length, e.getMessage());
             return;
         }
         long gentime = (Long) t.getColumn("gentime");
-        int seq = ByteArrayUtils.decodeUnsignedShort(packet, 2) & 0x3FFF;
         synchronized (recent) {
-            if (!recent.add(gentime * 0x4000 + seq)) {
+            if (!recent.add(gentime * SEQUENCE_COUNTS + onboard.seq())) {
                 return;
             }
         }
-        String text = new String(packet, TEXT_OFFSET, n, StandardCharsets.US_ASCII);
-        String type = String.format("0x%04X", id);
-        String name = eventNames.get(id);
+        String type = String.format("0x%04X", onboard.id());
+        String name = eventNames.get(onboard.id());
         Event ev = eventProducer.newEvent()
                 .setGenerationTime(gentime)
                 .setReceptionTime((Long) t.getColumn("rectime"))
-                .setSeverity(SEVERITIES[severity])
+                .setSeverity(onboard.severity())
                 .setType(name == null ? type : name + " (" + type + ")")
-                .setMessage(text)
+                .setMessage(onboard.text())
                 .build();
         eventProducer.sendEvent(ev);
     }
@@ -127,5 +145,31 @@ public class EventPacketDecoder extends AbstractYamcsService implements StreamSu
     @Override
     public void streamClosed(Stream stream) {
         streams.remove(stream);
+    }
+
+    /** @throws IllegalArgumentException saying what is wrong with the packet */
+    private OnboardEvent decode(byte[] packet) {
+        PacketExtractor.Extracted f = packets.extract(packet);
+        if (!f.matched()) {
+            throw new IllegalArgumentException("the primary header does not match " + packets.criteria());
+        }
+        int textEnd = f.end("event_text");
+        int crcStart = packet.length - PacketExtractor.CRC_OCTETS;
+        if (textEnd != crcStart) {
+            throw new IllegalArgumentException("the text ends at octet " + textEnd + ", the CRC starts at " + crcStart);
+        }
+        String severity = f.eng("severity").getStringValue();
+        EventSeverity yamcsSeverity;
+        try {
+            yamcsSeverity = EventSeverity.valueOf(severity);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("severity " + f.rawInteger("severity") + " (" + severity
+                    + ") is not a Yamcs event severity");
+        }
+        return new OnboardEvent((int) f.integer("ccsds_seq_count"), yamcsSeverity, (int) f.integer("event_id"),
+                f.eng("event_text").getStringValue());
+    }
+
+    private record OnboardEvent(int seq, EventSeverity severity, int id, String text) {
     }
 }

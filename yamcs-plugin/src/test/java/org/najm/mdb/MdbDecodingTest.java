@@ -36,6 +36,7 @@ import org.yamcs.utils.TimeEncoding;
 import org.yamcs.xtce.AncillaryData;
 import org.yamcs.xtce.Argument;
 import org.yamcs.xtce.ArgumentType;
+import org.yamcs.xtce.BaseDataType;
 import org.yamcs.xtce.CheckWindow.TimeWindowIsRelativeToType;
 import org.yamcs.xtce.CommandVerifier;
 import org.yamcs.xtce.CustomAlgorithm;
@@ -162,7 +163,7 @@ public class MdbDecodingTest {
     }
 
     static String unit(String pname) {
-        var t = (org.yamcs.xtce.BaseDataType) p(pname).getParameterType();
+        var t = (BaseDataType) p(pname).getParameterType();
         return t.getUnitSet().get(0).getUnit();
     }
 
@@ -493,8 +494,10 @@ public class MdbDecodingTest {
                     alg.getInputList().stream().map(InputParameter::getInputName).toList());
             assertEquals("/yamcs/cmdHist/ccsds-seqcount",
                     alg.getInputList().get(0).getParameterInstance().getParameter().getQualifiedName());
-            assertEquals("/NAJM/tc_apid", alg.getInputList().get(1).getParameterInstance().getParameter().getQualifiedName());
-            assertEquals("/NAJM/result", alg.getInputList().get(4).getParameterInstance().getParameter().getQualifiedName());
+            assertEquals("/NAJM/tc_apid",
+                    alg.getInputList().get(1).getParameterInstance().getParameter().getQualifiedName());
+            assertEquals("/NAJM/result",
+                    alg.getInputList().get(4).getParameterInstance().getParameter().getQualifiedName());
             List<String> mandatory = alg.getAncillaryData().stream()
                     .filter(ad -> AncillaryData.KEY_ALGO_MANDATORY_INPUT.equals(ad.getName()))
                     .map(AncillaryData::getValue).toList();

@@ -1,6 +1,7 @@
 package org.najm.science;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,10 +10,11 @@ import java.time.LocalDateTime;
 import java.util.function.Consumer;
 
 import org.junit.jupiter.api.Test;
+import org.najm.telemetry.TestMdb;
 
 class DetectionDecoderTest {
 
-    private static final DetectionDecoder DECODER = new DetectionDecoder();
+    private static final DetectionDecoder DECODER = new DetectionDecoder(TestMdb.get());
 
     @Test
     void decodesEveryFieldAtItsOffset() {
@@ -76,6 +78,33 @@ class DetectionDecoderTest {
     }
 
     @Test
+    void takesTheLayoutFromTheMdb() {
+        assertEquals(200, DECODER.apid());
+        assertEquals(91, DECODER.length());
+        assertEquals("/NAJM/SCI_DETECTION", DECODER.archivePartition());
+        DetectionPackets p = new DetectionPackets();
+        assertTrue(DECODER.isDetection(p.build()));
+        p.apid = 100;
+        assertFalse(DECODER.isDetection(p.build()));
+    }
+
+    @Test
+    void refusesAPrimaryHeaderOtherThanTheMdbs() {
+        byte[] tc = new DetectionPackets().build();
+        tc[0] |= 0x10; // packet type TC
+        refused(tc, "primary header version 0, type 1, secondary header flag 1");
+        byte[] version1 = new DetectionPackets().build();
+        version1[0] |= 0x20;
+        refused(version1, "version 1");
+        byte[] noSecondaryHeader = new DetectionPackets().build();
+        noSecondaryHeader[0] &= ~0x08;
+        refused(noSecondaryHeader, "secondary header flag 0");
+        byte[] dataLength = new DetectionPackets().build();
+        dataLength[5]--;
+        refused(dataLength, "packet data length field 83, expected 84");
+    }
+
+    @Test
     void refusesFieldsOutOfRange() {
         refused(p -> { p.detIndex = 3; p.detCount = 3; }, "det_index 3");
         refused(p -> p.detCount = 2, "det_count 2");
@@ -93,8 +122,12 @@ class DetectionDecoderTest {
     private static void refused(Consumer<DetectionPackets> change, String expected) {
         DetectionPackets p = new DetectionPackets();
         change.accept(p);
-        byte[] packet = p.build();
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> DECODER.decode("NAJM-1", packet));
+        refused(p.build(), expected);
+    }
+
+    private static void refused(byte[] packet, String expected) {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> DECODER.decode("NAJM-1", packet));
         assertTrue(e.getMessage().contains(expected), () -> "'" + e.getMessage() + "' should say '" + expected + "'");
     }
 }

@@ -5,6 +5,8 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
 
+import org.yamcs.tctm.ccsds.error.CrcCciitCalculator;
+
 /**
  * Builds SCI_DETECTION packets field by field at the ICD section 4 offsets, for tests.
  * Defaults make a valid packet; the CRC is computed last unless {@link #badCrc} is set.
@@ -66,7 +68,7 @@ public final class DetectionPackets {
             b.putDouble(65, x);
             b.putDouble(73, y);
             b.putDouble(81, z);
-            int crc = DetectionDecoder.crc16(b.array(), 89);
+            int crc = new CrcCciitCalculator().compute(b.array(), 0, 89);
             b.putShort(89, (short) (badCrc ? crc ^ 1 : crc));
         }
         return b.array();

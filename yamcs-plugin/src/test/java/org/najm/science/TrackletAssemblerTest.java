@@ -47,7 +47,8 @@ class TrackletAssemblerTest {
         Outcome o = assembler.add(det("NAJM-1", 9, 2, 4), RX);
         assertEquals(Kind.COMPLETED, o.kind());
         assertEquals(List.of(0, 1, 2, 3), o.tracklet().detections().stream().map(Detection::detIndex).toList());
-        assertEquals(List.of(new TrackletKey("NAJM-2", 9)), assembler.held().stream().map(IncompleteTracklet::key).toList());
+        assertEquals(List.of(new TrackletKey("NAJM-2", 9)),
+                assembler.held().stream().map(IncompleteTracklet::key).toList());
     }
 
     @Test

@@ -2,14 +2,12 @@ package org.najm.science.pipeline;
 
 import java.io.IOException;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,17 +19,12 @@ import java.util.concurrent.TimeUnit;
 import org.najm.constellation.Constellation;
 import org.najm.constellation.Spacecraft;
 import org.najm.context.NajmContext;
-import org.najm.science.Detection;
 import org.najm.science.DetectionDecoder;
-import org.najm.science.Tracklet;
-import org.najm.science.TrackletAssembler;
-import org.najm.science.TrackletKey;
-import org.najm.science.ades.AdesValidator;
-import org.najm.science.ades.AdesWriter;
 import org.najm.science.ades.ObservationContext;
 import org.najm.science.delivery.ArchiveClient;
 import org.najm.science.delivery.ArchiveForwarder;
 import org.najm.science.delivery.Outbox;
+import org.najm.science.intake.DetectionJournal;
 import org.yamcs.AbstractYamcsService;
 import org.yamcs.InitException;
 import org.yamcs.Spec;
@@ -40,63 +33,50 @@ import org.yamcs.YConfiguration;
 import org.yamcs.YamcsServer;
 import org.yamcs.events.EventProducer;
 import org.yamcs.events.EventProducerFactory;
-import org.yamcs.utils.ByteArrayUtils;
+import org.yamcs.mdb.MdbFactory;
 import org.yamcs.yarch.Stream;
 import org.yamcs.yarch.StreamSubscriber;
 import org.yamcs.yarch.Tuple;
 import org.yamcs.yarch.YarchDatabase;
 
+import io.netty.util.concurrent.DefaultThreadFactory;
+
 /**
- * Science to the asteroid-tracking archive, a global service: SCI_DETECTION packets played back
- * by any spacecraft are grouped into tracklets, complete tracklets become ADES submissions that
- * are validated against submit.xsd, queued in the durable {@link Outbox} and delivered by the
- * {@link ArchiveForwarder}. Every detection is accounted for per spacecraft.
+ * Science to the asteroid-tracking archive, a global service: SCI_DETECTION packets played back by any spacecraft
+ * go through the {@link SciencePipeline} (tracklets, ADES submissions validated against submit.xsd, the durable
+ * {@link Outbox}) and the {@link ArchiveForwarder} delivers them. This class wires the parts to Yamcs: its
+ * configuration, the tm_dump stream of each spacecraft's instance, the timer and the HTTP API.
  *
- * <p>Nothing is lost across a restart: a detection of a tracklet still incomplete is journalled
- * (raw packet) until its tracklet completes, and what is queued or delivered is known from the
- * outbox, so a repeated dump is recognised and not sent twice.
+ * <p>Nothing is lost across a restart: a detection of a tracklet still incomplete is in the
+ * {@link DetectionJournal} until its tracklet is queued, and what is queued or delivered is known from the outbox,
+ * so a repeated dump is recognised and not sent twice.
  */
 public class ScienceService extends AbstractYamcsService {
 
-    static final int APID = 200;
-
     private Constellation constellation;
     private Outbox outbox;
-    private Path journalDir;
-    private Path invalidDir;
-    private final Set<String> sent = new HashSet<>();
-    private final Map<String, TrackletAssembler> assemblers = new HashMap<>();
-    private final Map<String, SpacecraftCounters> counters = new LinkedHashMap<>();
-    private final List<Tracklet> batch = new ArrayList<>();
-    private Instant batchStarted;
+    private DetectionJournal journal;
+    private SubmissionWriter submissions;
+    private Set<String> sent;
     private int batchMaxTracklets;
     private Duration batchMaxAge;
     private Duration holdTime;
-    private DetectionDecoder decoder;
-    private AdesWriter writer;
-    private AdesValidator validator;
-    private ObservationContext context;
     private ArchiveForwarder forwarder;
-    /** Science events go to the instance of the spacecraft they concern (source "science"). */
-    private final Map<String, EventProducer> events = new HashMap<>();
-    private final Set<TrackletKey> reportedOverdue = new HashSet<>();
+    private SciencePipeline pipeline;
     private final List<Stream> streams = new ArrayList<>();
+    private final Map<Stream, String> spacecraftByStream = new HashMap<>();
     private final StreamSubscriber subscriber = new StreamSubscriber() {
         @Override
         public void onTuple(Stream stream, Tuple t) {
-            received(stream, t);
+            pipeline.received(spacecraftByStream.get(stream), (byte[]) t.getColumn("packet"));
         }
 
         @Override
         public void streamClosed(Stream stream) {
         }
     };
-    private final Map<Stream, String> spacecraftByStream = new HashMap<>();
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "najm-science");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
+            new DefaultThreadFactory("najm-science", true));
 
     @Override
     public Spec getSpec() {
@@ -138,39 +118,45 @@ public class ScienceService extends AbstractYamcsService {
         batchMaxAge = seconds(config.getDouble("batchMaxAgeSeconds"));
         holdTime = seconds(config.getDouble("holdSeconds"));
         YConfiguration c = config.getConfig("observationContext");
-        context = new ObservationContext(c.getString("submitter"), c.getString("institution"),
+        var context = new ObservationContext(c.getString("submitter"), c.getString("institution"),
                 c.getList("measurers"), c.getString("telescopeDesign"), c.getDouble("aperture"),
                 c.getString("detector"), c.getString("astCat"), c.getString("observatoryName"));
-        decoder = new DetectionDecoder();
-        writer = new AdesWriter();
-        validator = new AdesValidator();
+        Map<String, String> stationCodes = new HashMap<>();
+        constellation.spacecraft().forEach(sc -> stationCodes.put(sc.name(), sc.stationCode()));
         try {
             outbox = new Outbox(dir);
-            journalDir = Files.createDirectories(dir.resolve("incomplete"));
-            invalidDir = Files.createDirectories(dir.resolve("invalid"));
-            sent.addAll(outbox.queuedOrDelivered());
+            journal = new DetectionJournal(dir.resolve("incomplete"));
+            submissions = new SubmissionWriter(context, stationCodes, outbox, dir.resolve("invalid"));
+            sent = new HashSet<>(outbox.queuedOrDelivered());
         } catch (IOException e) {
             throw new InitException("Cannot open the science outbox " + dir + ": " + e.getMessage(), e);
-        }
-        for (Spacecraft sc : constellation.spacecraft()) {
-            counters.put(sc.name(), new SpacecraftCounters());
-            assemblers.put(sc.name(), new TrackletAssembler(key -> sent.contains(key(key))));
         }
         var client = new ArchiveClient(new ArchiveClient.Settings(URI.create(config.getString("archiveUrl")),
                 config.getString("ack"), config.getString("ac2"), config.getString("objType"),
                 Duration.ofSeconds(config.getInt("timeoutSeconds"))));
         forwarder = new ArchiveForwarder(outbox, client, seconds(config.getDouble("retryInitialSeconds")),
-                seconds(config.getDouble("retryMaxSeconds")), this::delivered);
+                seconds(config.getDouble("retryMaxSeconds")), d -> pipeline.delivered(d));
     }
 
     @Override
     protected void doStart() {
-        // The instances (and their event streams) exist from here on: SpacecraftInstances starts first.
+        // The instances (their MDBs and event streams) exist from here on: SpacecraftInstances starts first.
+        Map<String, DetectionDecoder> decoders = new LinkedHashMap<>();
+        Map<String, EventProducer> events = new HashMap<>();
         for (Spacecraft sc : constellation.spacecraft()) {
             events.put(sc.name(), EventProducerFactory.getEventProducer(sc.instance(), "science", 10000));
+            try {
+                decoders.put(sc.name(), new DetectionDecoder(MdbFactory.getInstance(sc.instance())));
+            } catch (RuntimeException e) {
+                notifyFailed(new InitException("Cannot decode SCI_DETECTION with the MDB of " + sc.instance() + ": "
+                        + e.getMessage(), e));
+                return;
+            }
         }
+        pipeline = new SciencePipeline(log, decoders, events, journal, submissions, forwarder::wake,
+                new TrackletBatch(batchMaxTracklets, batchMaxAge), holdTime, sent);
         try {
-            replayJournal();
+            pipeline.replay(journal.entries(decoders.keySet()));
         } catch (IOException e) {
             notifyFailed(e);
             return;
@@ -187,7 +173,7 @@ public class ScienceService extends AbstractYamcsService {
             streams.add(s);
         }
         forwarder.start();
-        timer.scheduleWithFixedDelay(this::housekeeping, 1, 1, TimeUnit.SECONDS);
+        timer.scheduleWithFixedDelay(pipeline::housekeeping, 1, 1, TimeUnit.SECONDS);
         notifyStarted();
     }
 
@@ -196,243 +182,29 @@ public class ScienceService extends AbstractYamcsService {
         streams.forEach(s -> s.removeSubscriber(subscriber));
         timer.shutdownNow();
         forwarder.stop();
-        synchronized (this) {
-            flush();
+        if (pipeline != null) {
+            pipeline.flush();
         }
         notifyStopped();
     }
 
-    private void received(Stream stream, Tuple t) {
-        byte[] packet = (byte[]) t.getColumn("packet");
-        if ((ByteArrayUtils.decodeUnsignedShort(packet, 0) & 0x7FF) != APID) {
-            return;
-        }
-        String spacecraft = spacecraftByStream.get(stream);
-        synchronized (this) {
-            accept(spacecraft, packet, true);
-        }
-    }
-
-    /** One SCI_DETECTION packet of a spacecraft; {@code journal}: record it until its tracklet completes. */
-    private void accept(String spacecraft, byte[] packet, boolean journal) {
-        SpacecraftCounters n = counters.get(spacecraft);
-        Detection d;
-        try {
-            d = decoder.decode(spacecraft, packet);
-        } catch (IllegalArgumentException e) {
-            n.detectionsUndecodable.incrementAndGet();
-            events.get(spacecraft).sendWarning("SCIENCE_UNDECODABLE", spacecraft + ": detection packet not decoded: " + e.getMessage());
-            return;
-        }
-        n.detectionsReceived.incrementAndGet();
-        var outcome = assemblers.get(spacecraft).add(d, Instant.now());
-        switch (outcome.kind()) {
-        case ACCEPTED -> {
-            if (journal) {
-                journal(d, packet);
-            }
-        }
-        case COMPLETED -> {
-            if (journal) {
-                journal(d, packet); // the tracklet waits in the batch until it is queued
-            }
-            n.trackletsComplete.incrementAndGet();
-            Tracklet tracklet = outcome.tracklet();
-            batch.add(tracklet);
-            if (batchStarted == null) {
-                batchStarted = Instant.now();
-            }
-            if (batch.size() >= batchMaxTracklets) {
-                flush();
-            }
-        }
-        case DUPLICATE -> {
-            n.detectionsDuplicate.incrementAndGet();
-            if (sent.contains(key(d.key()))) {
-                n.trackletsDuplicate.incrementAndGet();
-            }
-        }
-        case INCONSISTENT -> {
-            n.detectionsInconsistent.incrementAndGet();
-            events.get(spacecraft).sendWarning("SCIENCE_INCONSISTENT", spacecraft + ": detection " + d.detIndex() + " of tracklet "
-                    + d.trackletId() + " contradicts the ones held: " + outcome.reason());
-        }
-        }
-    }
-
-    /** Turns the batch into one validated ADES submission in the outbox. Holds the service lock. */
-    private void flush() {
-        if (batch.isEmpty()) {
-            return;
-        }
-        List<Tracklet> tracklets = List.copyOf(batch);
-        batch.clear();
-        batchStarted = null;
-        queue(tracklets, false);
-    }
-
-    private String queue(List<Tracklet> tracklets, boolean redelivery) {
-        Map<String, String> codes = new HashMap<>();
-        constellation.spacecraft().forEach(sc -> codes.put(sc.name(), sc.stationCode()));
-        String xml = writer.write(tracklets, context, codes);
-        List<String> keys = tracklets.stream().map(tr -> key(tr.key())).toList();
-        Set<String> spacecraft = new HashSet<>();
-        tracklets.forEach(tr -> spacecraft.add(tr.key().spacecraft()));
-        List<String> errors = validator.errors(xml);
-        try {
-            if (!errors.isEmpty()) {
-                Path f = invalidDir.resolve(Instant.now().toEpochMilli() + ".xml");
-                Files.writeString(f, xml);
-                Files.writeString(f.resolveSibling(f.getFileName() + ".errors"), String.join("\n", errors));
-                spacecraft.forEach(sc -> counters.get(sc).submissionsInvalid.incrementAndGet());
-                String msg = "ADES submission of " + keys.size() + " tracklets fails submit.xsd, held in " + f
-                        + ": " + errors.get(0);
-                spacecraft.forEach(sc -> events.get(sc).sendError("SCIENCE_INVALID", msg));
-                return null;
-            }
-            var s = outbox.enqueue(xml, keys);
-            if (!redelivery) {
-                sent.addAll(keys);
-                for (Tracklet tr : tracklets) {
-                    deleteJournal(tr.key());
-                }
-            }
-            spacecraft.forEach(sc -> counters.get(sc).submissionsQueued.incrementAndGet());
-            forwarder.wake();
-            return s.id();
-        } catch (IOException e) {
-            // The tracklets stay journalled: they are queued again after the problem is fixed.
-            log.error("Cannot queue an ADES submission of {} tracklets", keys.size(), e);
-            events.values().forEach(ev -> ev.sendCritical("SCIENCE_OUTBOX",
-                    "Cannot write the science outbox: " + e.getMessage()));
-            return null;
-        }
-    }
-
-    private void delivered(ArchiveForwarder.Delivery d) {
-        Set<String> spacecraft = new HashSet<>();
-        for (String k : d.submission().trackletKeys()) {
-            spacecraft.add(TrackletKey.parse(k).spacecraft());
-        }
-        if (d.result() instanceof ArchiveClient.Result.Accepted) {
-            spacecraft.forEach(sc -> {
-                SpacecraftCounters n = counters.get(sc);
-                if (n != null) {
-                    n.submissionsDelivered.incrementAndGet();
-                }
-            });
-        } else if (d.result() instanceof ArchiveClient.Result.Refused r) {
-            spacecraft.stream().map(events::get).filter(java.util.Objects::nonNull).forEach(ev -> ev.sendError(
-                    "SCIENCE_REFUSED", "The archive refused submission " + d.submission().id()
-                            + " (kept in rejected/): " + r.reason()));
-        }
-    }
-
-    private void housekeeping() {
-        synchronized (this) {
-            if (batchStarted != null && Duration.between(batchStarted, Instant.now()).compareTo(batchMaxAge) >= 0) {
-                flush();
-            }
-            for (var e : assemblers.entrySet()) {
-                for (var held : e.getValue().overdue(Instant.now(), holdTime)) {
-                    if (reportedOverdue.add(held.key())) {
-                        events.get(e.getKey()).sendWarning("TRACKLET_INCOMPLETE", e.getKey() + ": tracklet " + held.key().trackletId()
-                                + " incomplete for over " + holdTime.toSeconds() + " s: " + held
-                                + "; held, not sent (dump the missing detections to complete it)");
-                    }
-                }
-            }
-        }
-    }
-
-    // --- journal of detections of incomplete tracklets: survives a restart of the MOC
-
-    private void journal(Detection d, byte[] packet) {
-        try {
-            Files.writeString(journalFile(d.key()), HexFormat.of().formatHex(packet) + "\n",
-                    java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
-        } catch (IOException e) {
-            log.error("Cannot journal a detection of {}", d.key(), e);
-        }
-    }
-
-    private void deleteJournal(TrackletKey key) throws IOException {
-        Files.deleteIfExists(journalFile(key));
-    }
-
-    private Path journalFile(TrackletKey key) {
-        return journalDir.resolve(key.spacecraft() + "_" + key.trackletId() + ".hex");
-    }
-
-    private void replayJournal() throws IOException {
-        List<Path> files;
-        try (var list = Files.list(journalDir)) {
-            files = list.filter(p -> p.toString().endsWith(".hex")).sorted().toList();
-        }
-        synchronized (this) {
-            for (Path f : files) {
-                String name = f.getFileName().toString();
-                String spacecraft = name.substring(0, name.lastIndexOf('_'));
-                if (!counters.containsKey(spacecraft)) {
-                    continue;
-                }
-                for (String line : Files.readAllLines(f)) {
-                    if (!line.isBlank()) {
-                        accept(spacecraft, HexFormat.of().parseHex(line.strip()), false);
-                    }
-                }
-            }
-        }
-    }
-
-    // --- re-delivery from the Yamcs archive
+    // --- for ScienceApi
 
     /** Queues again what the Yamcs archive holds for a spacecraft over [start, stop). */
-    public synchronized RedeliveryResult redeliver(Spacecraft sc, Instant start, Instant stop) {
-        var ydb = YarchDatabase.getInstance(sc.instance());
-        TrackletAssembler fresh = new TrackletAssembler(k -> false);
-        List<Tracklet> tracklets = new ArrayList<>();
-        int detections = 0;
-        try {
-            var r = ydb.execute("select packet from tm where pname = ? and gentime >= ? and gentime < ?",
-                    "/NAJM/SCI_DETECTION", org.yamcs.utils.TimeEncoding.fromJavaInstant(start),
-                    org.yamcs.utils.TimeEncoding.fromJavaInstant(stop));
-            while (r.hasNext()) {
-                byte[] packet = (byte[]) r.next().getColumn("packet");
-                try {
-                    var outcome = fresh.add(decoder.decode(sc.name(), packet), Instant.now());
-                    detections++;
-                    if (outcome.kind() == TrackletAssembler.Kind.COMPLETED) {
-                        tracklets.add(outcome.tracklet());
-                    }
-                } catch (IllegalArgumentException e) {
-                    // counted when it was first received
-                }
-            }
-            r.close();
-        } catch (Exception e) {
-            throw new IllegalStateException("Cannot read the Yamcs archive of " + sc.instance() + ": " + e, e);
-        }
-        String id = tracklets.isEmpty() ? null : queue(tracklets, true);
-        return new RedeliveryResult(detections, tracklets.size(), id);
+    SciencePipeline.Redelivered redeliver(Spacecraft sc, Instant start, Instant stop) {
+        return pipeline.redeliver(sc, start, stop);
     }
 
-    /** What a re-delivery found and queued. */
-    public record RedeliveryResult(int detections, int tracklets, String submission) {
+    Map<String, SpacecraftCounters> counters() {
+        return pipeline.counters();
     }
 
-    // --- accounting
-
-    synchronized Map<String, SpacecraftCounters> counters() {
-        return counters;
+    int incomplete(String spacecraft) {
+        return pipeline.incomplete(spacecraft);
     }
 
-    synchronized int incomplete(String spacecraft) {
-        return assemblers.get(spacecraft).held().size();
-    }
-
-    synchronized int overdue(String spacecraft) {
-        return assemblers.get(spacecraft).overdue(Instant.now(), holdTime).size();
+    int overdue(String spacecraft) {
+        return pipeline.overdue(spacecraft);
     }
 
     Outbox outbox() {
@@ -444,11 +216,7 @@ public class ScienceService extends AbstractYamcsService {
     }
 
     int invalidCount() {
-        try (java.util.stream.Stream<Path> s = Files.list(invalidDir)) {
-            return (int) s.filter(p -> p.toString().endsWith(".xml")).count();
-        } catch (IOException e) {
-            return -1;
-        }
+        return submissions.invalidCount();
     }
 
     Constellation constellation() {
@@ -456,10 +224,6 @@ public class ScienceService extends AbstractYamcsService {
     }
 
     /** The running service (after a restart through Yamcs' services API, the new one). */
-
-    static String key(TrackletKey k) {
-        return k.toString();
-    }
 
     private static Duration seconds(double s) {
         return Duration.ofMillis(Math.round(s * 1000));

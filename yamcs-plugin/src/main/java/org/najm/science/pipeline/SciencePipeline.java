@@ -1,0 +1,237 @@
+package org.najm.science.pipeline;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+import org.najm.constellation.Spacecraft;
+import org.najm.science.Detection;
+import org.najm.science.DetectionDecoder;
+import org.najm.science.Tracklet;
+import org.najm.science.TrackletAssembler;
+import org.najm.science.TrackletKey;
+import org.najm.science.delivery.ArchiveClient;
+import org.najm.science.delivery.ArchiveForwarder;
+import org.najm.science.intake.DetectionJournal;
+import org.najm.science.intake.Redelivery;
+import org.yamcs.events.EventProducer;
+import org.yamcs.logging.Log;
+
+/**
+ * The SCI_DETECTION packets of every spacecraft to ADES submissions in the outbox: a detection is decoded and added
+ * to its tracklet, journalled until the tracklet completes; complete tracklets are batched and submitted. Each step
+ * is counted per spacecraft; what goes wrong is a Yamcs event of the spacecraft concerned (source "science").
+ *
+ * <p>Thread-safe: one lock, as packets arrive on the stream thread of each spacecraft's instance.
+ */
+final class SciencePipeline {
+
+    /** What a re-delivery found and queued. */
+    record Redelivered(int detections, int tracklets, String submission) {
+    }
+
+    private final Log log;
+    private final Map<String, DetectionDecoder> decoders;
+    private final Map<String, EventProducer> events;
+    private final DetectionJournal journal;
+    private final SubmissionWriter submissions;
+    private final Runnable wakeForwarder;
+    private final TrackletBatch batch;
+    private final Duration holdTime;
+    /** Keys of the tracklets queued or delivered: with the outbox's record, across restarts. */
+    private final Set<String> sent;
+    private final Map<String, TrackletAssembler> assemblers = new HashMap<>();
+    private final Map<String, SpacecraftCounters> counters = new LinkedHashMap<>();
+    private final Set<TrackletKey> reportedOverdue = new HashSet<>();
+
+    /**
+     * @param decoders one per spacecraft, by name, in the constellation's order
+     * @param events   one per spacecraft, by name
+     * @param sent     the outbox's tracklet keys queued or delivered; the pipeline adds those it queues
+     */
+    SciencePipeline(Log log, Map<String, DetectionDecoder> decoders, Map<String, EventProducer> events,
+            DetectionJournal journal, SubmissionWriter submissions, Runnable wakeForwarder, TrackletBatch batch,
+            Duration holdTime, Set<String> sent) {
+        this.log = log;
+        this.decoders = decoders;
+        this.events = events;
+        this.journal = journal;
+        this.submissions = submissions;
+        this.wakeForwarder = wakeForwarder;
+        this.batch = batch;
+        this.holdTime = holdTime;
+        this.sent = sent;
+        for (String sc : decoders.keySet()) {
+            counters.put(sc, new SpacecraftCounters());
+            assemblers.put(sc, new TrackletAssembler(key -> sent.contains(key.toString())));
+        }
+    }
+
+    /** A packet of a spacecraft's tm_dump: the SCI_DETECTION ones go through the pipeline. */
+    void received(String spacecraft, byte[] packet) {
+        if (decoders.get(spacecraft).isDetection(packet)) {
+            synchronized (this) {
+                accept(spacecraft, packet, true);
+            }
+        }
+    }
+
+    /** The journal's packets, at start: they are journalled already. */
+    synchronized void replay(List<DetectionJournal.Entry> entries) {
+        for (DetectionJournal.Entry e : entries) {
+            accept(e.spacecraft(), e.packet(), false);
+        }
+    }
+
+    /** One SCI_DETECTION packet of a spacecraft; {@code journal}: record it until its tracklet is queued. */
+    private void accept(String spacecraft, byte[] packet, boolean journal) {
+        SpacecraftCounters n = counters.get(spacecraft);
+        Detection d;
+        try {
+            d = decoders.get(spacecraft).decode(spacecraft, packet);
+        } catch (IllegalArgumentException e) {
+            n.detectionsUndecodable.incrementAndGet();
+            events.get(spacecraft).sendWarning("SCIENCE_UNDECODABLE",
+                    spacecraft + ": detection packet not decoded: " + e.getMessage());
+            return;
+        }
+        n.detectionsReceived.incrementAndGet();
+        var outcome = assemblers.get(spacecraft).add(d, Instant.now());
+        switch (outcome.kind()) {
+        case ACCEPTED -> {
+            if (journal) {
+                journal(d, packet);
+            }
+        }
+        case COMPLETED -> {
+            if (journal) {
+                journal(d, packet); // the tracklet waits in the batch until it is queued
+            }
+            n.trackletsComplete.incrementAndGet();
+            if (batch.add(outcome.tracklet(), Instant.now())) {
+                flush();
+            }
+        }
+        case DUPLICATE -> {
+            n.detectionsDuplicate.incrementAndGet();
+            if (sent.contains(d.key().toString())) {
+                n.trackletsDuplicate.incrementAndGet();
+            }
+        }
+        case INCONSISTENT -> {
+            n.detectionsInconsistent.incrementAndGet();
+            events.get(spacecraft).sendWarning("SCIENCE_INCONSISTENT", spacecraft + ": detection " + d.detIndex()
+                    + " of tracklet " + d.trackletId() + " contradicts the ones held: " + outcome.reason());
+        }
+        }
+    }
+
+    private void journal(Detection d, byte[] packet) {
+        try {
+            journal.record(d.key(), packet);
+        } catch (IOException e) {
+            log.error("Cannot journal a detection of {}", d.key(), e);
+        }
+    }
+
+    /** Turns the batch into one submission. */
+    synchronized void flush() {
+        if (!batch.isEmpty()) {
+            queue(batch.take(), false);
+        }
+    }
+
+    /** @return the submission's id, or null if it is not queued (invalid, or the outbox cannot be written) */
+    private String queue(List<Tracklet> tracklets, boolean redelivery) {
+        List<String> keys = tracklets.stream().map(tr -> tr.key().toString()).toList();
+        Set<String> spacecraft = new HashSet<>();
+        tracklets.forEach(tr -> spacecraft.add(tr.key().spacecraft()));
+        try {
+            var result = submissions.submit(tracklets, keys);
+            if (result instanceof SubmissionWriter.Invalid invalid) {
+                spacecraft.forEach(sc -> counters.get(sc).submissionsInvalid.incrementAndGet());
+                String msg = "ADES submission of " + keys.size() + " tracklets fails submit.xsd, held in "
+                        + invalid.file() + ": " + invalid.errors().get(0);
+                spacecraft.forEach(sc -> events.get(sc).sendError("SCIENCE_INVALID", msg));
+                return null;
+            }
+            if (!redelivery) {
+                sent.addAll(keys);
+                for (Tracklet tr : tracklets) {
+                    journal.delete(tr.key());
+                }
+            }
+            spacecraft.forEach(sc -> counters.get(sc).submissionsQueued.incrementAndGet());
+            wakeForwarder.run();
+            return ((SubmissionWriter.Queued) result).id();
+        } catch (IOException e) {
+            // The tracklets stay journalled: they are queued again after the problem is fixed.
+            log.error("Cannot queue an ADES submission of {} tracklets", keys.size(), e);
+            events.values().forEach(ev -> ev.sendCritical("SCIENCE_OUTBOX",
+                    "Cannot write the science outbox: " + e.getMessage()));
+            return null;
+        }
+    }
+
+    /** The forwarder's report of one delivery attempt. */
+    void delivered(ArchiveForwarder.Delivery d) {
+        Set<String> spacecraft = new HashSet<>();
+        for (String k : d.submission().trackletKeys()) {
+            spacecraft.add(TrackletKey.parse(k).spacecraft());
+        }
+        if (d.result() instanceof ArchiveClient.Result.Accepted) {
+            spacecraft.forEach(sc -> {
+                SpacecraftCounters n = counters.get(sc);
+                if (n != null) {
+                    n.submissionsDelivered.incrementAndGet();
+                }
+            });
+        } else if (d.result() instanceof ArchiveClient.Result.Refused r) {
+            spacecraft.stream().map(events::get).filter(Objects::nonNull).forEach(ev -> ev.sendError(
+                    "SCIENCE_REFUSED", "The archive refused submission " + d.submission().id()
+                            + " (kept in rejected/): " + r.reason()));
+        }
+    }
+
+    /** Every second: a batch old enough leaves; an incomplete tracklet held too long is reported, once. */
+    synchronized void housekeeping() {
+        if (batch.due(Instant.now())) {
+            flush();
+        }
+        for (var e : assemblers.entrySet()) {
+            for (var held : e.getValue().overdue(Instant.now(), holdTime)) {
+                if (reportedOverdue.add(held.key())) {
+                    events.get(e.getKey()).sendWarning("TRACKLET_INCOMPLETE", e.getKey() + ": tracklet "
+                            + held.key().trackletId() + " incomplete for over " + holdTime.toSeconds() + " s: " + held
+                            + "; held, not sent (dump the missing detections to complete it)");
+                }
+            }
+        }
+    }
+
+    /** Queues again what the Yamcs archive holds for a spacecraft over [start, stop). */
+    synchronized Redelivered redeliver(Spacecraft sc, Instant start, Instant stop) {
+        Redelivery.Found found = Redelivery.find(sc.instance(), sc.name(), decoders.get(sc.name()), start, stop);
+        String id = found.tracklets().isEmpty() ? null : queue(found.tracklets(), true);
+        return new Redelivered(found.detections(), found.tracklets().size(), id);
+    }
+
+    synchronized Map<String, SpacecraftCounters> counters() {
+        return counters;
+    }
+
+    synchronized int incomplete(String spacecraft) {
+        return assemblers.get(spacecraft).held().size();
+    }
+
+    synchronized int overdue(String spacecraft) {
+        return assemblers.get(spacecraft).overdue(Instant.now(), holdTime).size();
+    }
+}
