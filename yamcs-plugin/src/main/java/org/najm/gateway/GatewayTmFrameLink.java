@@ -35,6 +35,19 @@ public class GatewayTmFrameLink extends AbstractTmFrameLink implements Runnable 
     private Thread thread;
     private final FrameSink sink = this::offer;
 
+    public GatewayTmFrameLink() {
+    }
+
+    /** The hand-off alone, sized as {@link #init} sizes it: unit tests, without a Yamcs server. */
+    GatewayTmFrameLink(int queueSize, int duplicateWindow) {
+        sizeHandOff(queueSize, duplicateWindow);
+    }
+
+    private void sizeHandOff(int queueSize, int duplicateWindow) {
+        queue = new ArrayBlockingQueue<>(queueSize);
+        duplicates = new DuplicateFrameFilter(duplicateWindow);
+    }
+
     @Override
     public Spec getSpec() {
         Spec spec = getDefaultSpec();
@@ -48,11 +61,10 @@ public class GatewayTmFrameLink extends AbstractTmFrameLink implements Runnable 
     public void init(String instance, String name, YConfiguration config) throws ConfigurationException {
         super.init(instance, name, config);
         spacecraftId = config.getInt("spacecraftId");
-        queue = new ArrayBlockingQueue<>(config.getInt("queueSize"));
-        duplicates = new DuplicateFrameFilter(config.getInt("duplicateWindow"));
+        sizeHandOff(config.getInt("queueSize"), config.getInt("duplicateWindow"));
     }
 
-    private FrameDropReason offer(ReceivedFrame frame) {
+    FrameDropReason offer(ReceivedFrame frame) {
         if (isDisabled()) {
             return FrameDropReason.LINK_DOWN;
         }
@@ -95,9 +107,7 @@ public class GatewayTmFrameLink extends AbstractTmFrameLink implements Runnable 
 
     private void process(ReceivedFrame frame) {
         StationStats station = gateway.stats(frame.stationId());
-        if (!duplicates.firstTime(frame.data())) {
-            duplicateCount.incrementAndGet();
-            station.countDropped(FrameDropReason.DUPLICATE);
+        if (!firstTime(frame, station)) {
             return;
         }
         dataIn(1, frame.data().length);
@@ -109,6 +119,16 @@ public class GatewayTmFrameLink extends AbstractTmFrameLink implements Runnable 
         } finally {
             ReceptionContext.exit();
         }
+    }
+
+    /** Whether the frame is new; a duplicate is counted against the station that delivered it again. */
+    boolean firstTime(ReceivedFrame frame, StationStats station) {
+        if (duplicates.firstTime(frame.data())) {
+            return true;
+        }
+        duplicateCount.incrementAndGet();
+        station.countDropped(FrameDropReason.DUPLICATE);
+        return false;
     }
 
     /** Frames waiting to be decoded (benchmarks watch it drain). */
