@@ -32,6 +32,7 @@ import java.util.logging.Logger;
 
 import org.najm.science.Detection;
 import org.najm.science.DetectionDecoder;
+import org.najm.telemetry.TestMdb;
 import org.najm.science.Tracklet;
 import org.najm.science.TrackletAssembler;
 import org.najm.science.TrackletKey;
@@ -58,6 +59,9 @@ import org.yamcs.tctm.ccsds.error.CrcCciitCalculator;
  */
 public final class ScienceBench implements BenchMain.Benchmark {
 
+    /** SCI_DETECTION's APID and length, from the MDB (mdb/najm.xml, read from the repository root). */
+    private static final DetectionDecoder LAYOUT = new DetectionDecoder(TestMdb.get());
+
     static final String[] SPACECRAFT = {"NAJM-1", "NAJM-2", "NAJM-3", "NAJM-4"};
     static final Map<String, String> CODES = Map.of("NAJM-1", "NJM1", "NAJM-2", "NJM2", "NAJM-3", "NJM3",
             "NAJM-4", "NJM4");
@@ -82,7 +86,7 @@ public final class ScienceBench implements BenchMain.Benchmark {
     }
 
     final class Pipeline {
-        final DetectionDecoder decoder = new DetectionDecoder();
+        final DetectionDecoder decoder = new DetectionDecoder(TestMdb.get());
         final AdesWriter writer = new AdesWriter();
         final AdesValidator validator = new AdesValidator();
         final Outbox outbox;
@@ -288,10 +292,10 @@ public final class ScienceBench implements BenchMain.Benchmark {
         for (int i = 0; i < n; i++) {
             long obs = obsSeconds + 45L * i;
             double l = lon + i * 45 * 7.5 / 6900;
-            ByteBuffer b = ByteBuffer.allocate(DetectionDecoder.LENGTH);
-            b.putShort(0, (short) (0x0800 | DetectionDecoder.APID));
+            ByteBuffer b = ByteBuffer.allocate(LAYOUT.length());
+            b.putShort(0, (short) (0x0800 | LAYOUT.apid()));
             b.putShort(2, (short) (0xC000 | (int) ((id * 6 + i) & 0x3FFF)));
-            b.putShort(4, (short) (DetectionDecoder.LENGTH - 7));
+            b.putShort(4, (short) (LAYOUT.length() - 7));
             b.putInt(6, (int) (obs + 600)); // created after the tracklet was complete onboard
             b.putShort(10, (short) random.nextInt(65536));
             b.putInt(12, (int) id);
@@ -507,7 +511,7 @@ public final class ScienceBench implements BenchMain.Benchmark {
         long[] v = new long[n];
         long[] h = new long[n];
         int bytes = 0;
-        DetectionDecoder dec = new DetectionDecoder();
+        DetectionDecoder dec = new DetectionDecoder(TestMdb.get());
         for (int k = 0; k < n; k++) {
             TrackletAssembler a = new TrackletAssembler(key -> false);
             List<Tracklet> batch = new ArrayList<>();
