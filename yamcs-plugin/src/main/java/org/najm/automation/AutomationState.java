@@ -1,0 +1,85 @@
+package org.najm.automation;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What the automation of one spacecraft must not forget across a restart: per store what the ground
+ * confirmed and what it freed onboard (the ledger), whether an operator paused it, the last contact it
+ * reported and the contacts it expects (to report those missed while the MOC was down).
+ *
+ * @param since     onboard GPS second the ledger was started: the span assumed for a store nothing was
+ *                  confirmed of yet
+ * @param pause     who paused it and when, or null while it runs
+ * @param lastDone  planned AOS of the last contact reported, or null
+ */
+record AutomationState(String spacecraft, long since, StoreLedger hk, StoreLedger science, Pause pause,
+        Instant lastDone, List<ExpectedContact> expected) {
+
+    /**
+     * One store's ledger, in onboard GPS whole seconds (-1: nothing yet).
+     *
+     * @param confirmedUpTo the ground holds everything recorded up to this second (archive included)
+     * @param deletedUpTo   DELETE_STORE freed up to this second; never beyond confirmedUpTo
+     * @param nextSeq       SCI_DETECTION sequence count expected after confirmedUpTo (-1: unknown)
+     */
+    record StoreLedger(long confirmedUpTo, long deletedUpTo, int nextSeq) {
+
+        static final StoreLedger NONE = new StoreLedger(-1, -1, -1);
+
+        StoreLedger {
+            if (deletedUpTo > confirmedUpTo) {
+                throw new IllegalArgumentException("deleted up to " + deletedUpTo + " is beyond confirmed up to "
+                        + confirmedUpTo);
+            }
+        }
+
+        StoreLedger confirmed(long upTo, int seq) {
+            return new StoreLedger(Math.max(confirmedUpTo, upTo), deletedUpTo, seq);
+        }
+
+        StoreLedger deleted(long upTo) {
+            return new StoreLedger(confirmedUpTo, Math.max(deletedUpTo, upTo), nextSeq);
+        }
+    }
+
+    /** Paused by an operator of the partner. */
+    record Pause(String by, Instant since) {
+    }
+
+    /** A planned contact the automation expects to execute. */
+    record ExpectedContact(String station, Instant start, Instant end) {
+    }
+
+    AutomationState {
+        Objects.requireNonNull(hk, "hk");
+        Objects.requireNonNull(science, "science");
+        expected = List.copyOf(expected);
+    }
+
+    static AutomationState fresh(String spacecraft, long since) {
+        return new AutomationState(spacecraft, since, StoreLedger.NONE, StoreLedger.NONE, null, null, List.of());
+    }
+
+    StoreLedger ledger(Store s) {
+        return s == Store.HK ? hk : science;
+    }
+
+    AutomationState with(Store s, StoreLedger l) {
+        return s == Store.HK ? new AutomationState(spacecraft, since, l, science, pause, lastDone, expected)
+                : new AutomationState(spacecraft, since, hk, l, pause, lastDone, expected);
+    }
+
+    AutomationState withPause(Pause p) {
+        return new AutomationState(spacecraft, since, hk, science, p, lastDone, expected);
+    }
+
+    AutomationState withLastDone(Instant t) {
+        return new AutomationState(spacecraft, since, hk, science, pause, t, expected);
+    }
+
+    AutomationState withExpected(List<ExpectedContact> e) {
+        return new AutomationState(spacecraft, since, hk, science, pause, lastDone, e);
+    }
+}
