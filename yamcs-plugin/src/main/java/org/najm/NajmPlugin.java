@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 
 import org.najm.audit.AuditApi;
+import org.najm.automation.AutomationApi;
 import org.najm.commanding.HeldCommandApi;
 import org.najm.constellation.Constellation;
 import org.najm.context.NajmContext;
@@ -67,5 +68,6 @@ public class NajmPlugin extends AbstractPlugin {
         http.addApi(new ScienceApi());
         http.addApi(new HeldCommandApi());
         http.addApi(new AuditApi());
+        http.addApi(new AutomationApi());
     }
 }

@@ -51,6 +51,8 @@ final class EmbeddedYamcs implements AutoCloseable {
         System.setProperty("najm.tmPortBase", Integer.toString(ports.tmPortBase()));
         System.setProperty("najm.tcPortBase", Integer.toString(ports.tcPortBase()));
         System.setProperty("najm.dataDir", workDir.resolve("data").toString());
+        // The benchmarks command by hand and measure it: no contact automation beside them.
+        System.setProperty("najm.automation", "false");
         YConfiguration.setResolver(new FileBasedConfigurationResolver(etc));
         YamcsServer server = YamcsServer.getServer();
         server.prepareStart();

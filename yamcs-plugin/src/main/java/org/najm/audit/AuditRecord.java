@@ -3,13 +3,14 @@ package org.najm.audit;
 import java.time.Instant;
 
 /**
- * One entry of the audit trail: a command attempt and what became of it, or a failed login.
+ * One entry of the audit trail: a command attempt and what became of it, a failed login, or a change of a
+ * spacecraft's contact automation (pause, resume).
  *
  * @param time        wall-clock time of the entry
  * @param kind        what was attempted
  * @param user        who attempted it (the user name given, for a failed login)
  * @param spacecraft  the spacecraft commanded, or "" for a login
- * @param command     the command and its arguments as issued, or ""
+ * @param command     the command and its arguments as issued, the change ("pause automation"), or ""
  * @param commandId   the Yamcs command id (command history), or ""
  * @param outcome     what happened
  * @param reason      why, in words an operator reads; names the confirming lead for CONFIRMED
@@ -18,7 +19,7 @@ public record AuditRecord(Instant time, Kind kind, String user, String spacecraf
         Outcome outcome, String reason) {
 
     public enum Kind {
-        COMMAND, LOGIN
+        COMMAND, LOGIN, AUTOMATION
     }
 
     public enum Outcome {
@@ -35,7 +36,11 @@ public record AuditRecord(Instant time, Kind kind, String user, String spacecraf
         /** A held command cancelled before confirmation; never released. */
         CANCELLED,
         /** A login (or HTTP basic authentication) that failed. */
-        LOGIN_FAILED
+        LOGIN_FAILED,
+        /** A spacecraft's contact automation paused by an operator of its partner. */
+        PAUSED,
+        /** A spacecraft's contact automation resumed by an operator of its partner. */
+        RESUMED
     }
 
     public AuditRecord {

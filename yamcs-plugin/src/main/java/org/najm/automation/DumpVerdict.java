@@ -1,5 +1,6 @@
 package org.najm.automation;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -16,5 +17,12 @@ record DumpVerdict(long confirmedUpTo, Integer announced, int received, int next
     DumpVerdict {
         gaps = List.copyOf(gaps);
         note = note == null ? "" : note;
+    }
+
+    /** The same with one more gap (e.g. what the archive lacks). */
+    DumpVerdict with(Gap gap) {
+        List<Gap> more = new ArrayList<>(gaps);
+        more.add(gap);
+        return new DumpVerdict(confirmedUpTo, announced, received, nextSeq, more, note);
     }
 }

@@ -208,6 +208,24 @@ public class ContactPlanService extends AbstractYamcsService {
         }
     }
 
+    /**
+     * Shows how a contact went on its timeline item (property and tag {@code outcome}), off the caller's
+     * thread like every timeline write.
+     */
+    public void recordOutcome(String spacecraft, String station, Instant start, Instant end, String outcome,
+            String reason) {
+        timelineWriter.execute(() -> {
+            try {
+                if (!timeline.setOutcome(spacecraft, station, start, end, outcome, reason)) {
+                    log.info("No timeline item for the contact of {} at {} {}: outcome {} not shown there", spacecraft,
+                            station, start, outcome);
+                }
+            } catch (RuntimeException e) {
+                log.error("Cannot mark the contact of {} at {} {} on the timeline", spacecraft, station, start, e);
+            }
+        });
+    }
+
     public TleCatalog tles() {
         return tles;
     }

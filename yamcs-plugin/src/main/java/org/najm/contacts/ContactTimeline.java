@@ -1,6 +1,7 @@
 package org.najm.contacts;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -18,6 +19,7 @@ import org.yamcs.protobuf.TimelineBandType;
 import org.yamcs.timeline.TimelineBand;
 import org.yamcs.timeline.TimelineBandDb;
 import org.yamcs.timeline.TimelineEvent;
+import org.yamcs.timeline.TimelineItem;
 import org.yamcs.timeline.TimelineService;
 import org.yamcs.timeline.TimelineView;
 import org.yamcs.utils.TimeEncoding;
@@ -29,11 +31,14 @@ import org.yamcs.utils.TimeEncoding;
  * one for the spacecraft.
  *
  * <p>Re-planning replaces the items of contacts that have not started; items of contacts under
- * way or past are left as they are.
+ * way or past are left as they are. The contact automation's outcome of a contact is set on its item
+ * afterwards, as the property {@code outcome} (with {@code outcomeReason}) and as a tag, so a band can
+ * filter on it.
  */
 final class ContactTimeline {
 
     static final String TAG = "contact";
+    static final String OUTCOME = "outcome";
 
     private final Constellation constellation;
     /** instance -> contact key -> item id, for the items this service published. */
@@ -74,12 +79,48 @@ final class ContactTimeline {
         }
     }
 
+    /**
+     * Marks a contact's item with how it went (e.g. COMPLETE): property and tag, replacing an earlier one.
+     *
+     * @return false when there is no such item (never published, or re-planned away)
+     */
+    boolean setOutcome(String spacecraft, String station, Instant start, Instant end, String outcome,
+            String reason) {
+        var sc = constellation.spacecraftByName(spacecraft);
+        TimelineService timeline = sc.isEmpty() ? null : timeline(sc.get().instance());
+        if (timeline == null) {
+            return false;
+        }
+        var db = timeline.getTimelineItemDb();
+        TimelineItem item = db.getItem(stableId("item:" + key(spacecraft, station, start, end)));
+        if (item == null) {
+            return false;
+        }
+        Map<String, String> props = new LinkedHashMap<>(item.getProperties());
+        List<String> tags = new ArrayList<>(item.getTags());
+        String previous = props.get(OUTCOME);
+        if (previous != null) {
+            tags.remove(previous);
+        }
+        tags.add(outcome);
+        props.put(OUTCOME, outcome);
+        props.put(OUTCOME + "Reason", reason);
+        item.setProperties(props);
+        item.setTags(tags);
+        db.updateItem(item);
+        return true;
+    }
+
     private static boolean isLockedKey(ContactPlan plan, String key) {
         return plan.contacts().stream().anyMatch(c -> c.locked() && key(c).equals(key));
     }
 
     private static String key(Contact c) {
-        return c.spacecraft() + "|" + c.station() + "|" + c.start() + "|" + c.end();
+        return key(c.spacecraft(), c.station(), c.start(), c.end());
+    }
+
+    private static String key(String spacecraft, String station, Instant start, Instant end) {
+        return spacecraft + "|" + station + "|" + start + "|" + end;
     }
 
     /** The item of a contact; its id derives from the contact, so a restart does not duplicate it. */

@@ -10,7 +10,7 @@ final class Contact {
     }
 
     static void awaitTelemetry(NajmSystem sys) {
-        long leadWallMillis = sys.clock.wallDuration(NajmSystem.LEAD.toMillis());
+        long leadWallMillis = sys.clock.wallDuration(sys.lead.toMillis());
         Poll.until(Duration.ofMillis(leadWallMillis).plusSeconds(60), "frames of " + sys.subject.name()
                 + " routed from " + sys.station.name(), () -> {
                     var stats = sys.gatewayStats();

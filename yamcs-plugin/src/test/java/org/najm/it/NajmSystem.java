@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 import org.najm.constellation.Constellation;
@@ -18,6 +19,8 @@ import org.najm.orekit.OrekitData;
 import org.najm.passes.PassPredictor;
 import org.najm.passes.TleParser;
 import org.najm.passes.TleSet;
+import org.najm.planning.Contact;
+import org.najm.planning.ContactPlan;
 import org.najm.planning.ContactPlanner;
 import org.najm.planning.PlanningRequest;
 import org.najm.simulator.Simulator;
@@ -29,6 +32,7 @@ import org.najm.simulator.station.Visibility;
 import org.najm.simulator.station.Visibility.Pass;
 import org.najm.time.SimClock;
 import org.najm.time.SimClocks;
+import org.junit.jupiter.api.Assumptions;
 import org.yamcs.FileBasedConfigurationResolver;
 import org.yamcs.YConfiguration;
 import org.yamcs.YamcsServer;
@@ -36,20 +40,44 @@ import org.yamcs.YamcsServer;
 /**
  * The whole system under test, started once per test JVM: the real Yamcs server with the
  * repository's etc/ and mdb/, and the real simulator, talking over real UDP sockets on free
- * ports. The stations follow the MOC's contact plan, fetched over HTTP as in the default run. The
- * simulation clock starts shortly before a long planned contact of NAJM-1 at a station that no
- * other spacecraft wants then, so the tests have a contact of several minutes.
+ * ports. The stations follow the MOC's contact plan, fetched over HTTP as in the default run.
+ *
+ * <p>Two scenarios, one per JVM (Yamcs is a singleton; pom.xml runs LightsOutIT in a surefire execution
+ * of its own, which sets {@value #SCENARIO_PROPERTY}): {@link Scenario#SHARED}, where the simulation clock
+ * starts shortly before a long planned contact of NAJM-1 at a station that no other spacecraft wants
+ * then, so the tests have a contact of several minutes and command by hand, without the contact
+ * automation; and {@link Scenario#LIGHTS_OUT}, with the automation, two planned contacts of NAJM-1 a few
+ * minutes apart and a faster clock.
  */
 final class NajmSystem {
 
+    /** What the system is started for. */
+    enum Scenario {
+        /** One long contact of NAJM-1 at rate {@value NajmSystem#RATE}; no contact automation. */
+        SHARED,
+        /** Two contacts of NAJM-1 a few minutes apart at rate {@value NajmSystem#LIGHTS_OUT_RATE}; automation on. */
+        LIGHTS_OUT
+    }
+
+    /** Set to "lights-out" in the JVM that runs the LIGHTS_OUT scenario (pom.xml). */
+    static final String SCENARIO_PROPERTY = "najm.it.scenario";
     /** Simulated seconds per wall-clock second during the tests. */
     static final double RATE = 2;
+    static final double LIGHTS_OUT_RATE = 15;
     /** How long before AOS the simulation starts (HK recorded before the contact, for playback). */
     static final Duration LEAD = Duration.ofSeconds(60);
+    /** At the faster rate, enough wall time before AOS for Yamcs to start (20 s). */
+    static final Duration LIGHTS_OUT_LEAD = Duration.ofSeconds(300);
     static final Duration MIN_PASS = Duration.ofMinutes(9);
 
     private static NajmSystem instance;
 
+    final Scenario scenario;
+    /** How long before the first contact's AOS the simulation started. */
+    final Duration lead;
+    /** LIGHTS_OUT: the station and pass of the contact that follows the first one; null otherwise. */
+    final Station nextStation;
+    final Pass nextPass;
     final Constellation constellation;
     final Spacecraft subject;
     final Station station;
@@ -68,7 +96,9 @@ final class NajmSystem {
     /** How long a critical command waits for confirmation in the tests (wall clock). */
     static final int CONFIRMATION_SECONDS = 10;
 
-    private NajmSystem() throws Exception {
+    private NajmSystem(Scenario scenario) throws Exception {
+        this.scenario = scenario;
+        this.lead = scenario == Scenario.SHARED ? LEAD : LIGHTS_OUT_LEAD;
         OrekitData.context();
         tmPortBase = FreePorts.udpBlock(5);
         int tcPortBase = FreePorts.udpBlock(5);
@@ -77,11 +107,15 @@ final class NajmSystem {
         constellation = base.withTransport(base.transport().withPortBases(tmPortBase, tcPortBase));
         subject = constellation.spacecraftByName("NAJM-1").orElseThrow();
 
-        var chosen = findFreePass();
-        station = chosen.station();
-        pass = chosen.pass();
-        clock = SimClock.startingNow(pass.aos().minus(LEAD), RATE);
+        Choice[] chosen = scenario == Scenario.SHARED ? new Choice[] { findFreePass() } : findContactPair();
+        station = chosen[0].station();
+        pass = chosen[0].pass();
+        nextStation = chosen.length > 1 ? chosen[1].station() : null;
+        nextPass = chosen.length > 1 ? chosen[1].pass() : null;
+        clock = SimClock.startingNow(pass.aos().minus(lead), scenario == Scenario.SHARED ? RATE : LIGHTS_OUT_RATE);
         SimClocks.install(clock);
+        // The shared contact's tests command by hand: the contact automation would compete with them.
+        System.setProperty("najm.automation", Boolean.toString(scenario == Scenario.LIGHTS_OUT));
 
         Path dataDir = Files.createTempDirectory("najm-it-yamcs");
         archive = ArchiveStandIn.start(new InetSocketAddress("127.0.0.1", FreePorts.tcp()),
@@ -127,9 +161,25 @@ final class NajmSystem {
         return constellation.partner(sc.partner()).orElseThrow().operators().get(0);
     }
 
-    static synchronized NajmSystem get() throws Exception {
+    /** The shared system of the tests that command by hand (skipped in the lights-out JVM). */
+    static NajmSystem get() throws Exception {
+        return get(Scenario.SHARED);
+    }
+
+    /** The lights-out system (LightsOutIT; skipped in any other JVM). */
+    static NajmSystem lightsOut() throws Exception {
+        return get(Scenario.LIGHTS_OUT);
+    }
+
+    private static synchronized NajmSystem get(Scenario scenario) throws Exception {
+        boolean lightsOutJvm = "lights-out".equals(System.getProperty(SCENARIO_PROPERTY));
+        Assumptions.assumeTrue(lightsOutJvm == (scenario == Scenario.LIGHTS_OUT), "the " + scenario
+                + " scenario runs in a JVM of its own (" + SCENARIO_PROPERTY + "), not in this one");
         if (instance == null) {
-            instance = new NajmSystem();
+            instance = new NajmSystem(scenario);
+        }
+        if (instance.scenario != scenario) {
+            throw new IllegalStateException("this JVM runs the " + instance.scenario + " scenario, not " + scenario);
         }
         return instance;
     }
@@ -164,16 +214,55 @@ final class NajmSystem {
     }
 
     private boolean plannedWhole(Station st, Pass p) {
-        Instant start = p.aos().minus(LEAD);
+        return planAt(p.aos().minus(lead)).contacts().stream().anyMatch(c -> c.spacecraft().equals(subject.name())
+                && c.station().equals(st.name()) && Math.abs(Duration.between(c.start(), p.aos()).toSeconds()) < 2
+                && Math.abs(Duration.between(c.end(), p.los()).toSeconds()) < 2);
+    }
+
+    /** The plan the MOC makes when it starts at {@code start} (same code, same inputs). */
+    private ContactPlan planAt(Instant start) {
         var ctx = OrekitData.context();
         var parser = TleParser.of(constellation, ctx.getTimeScales().getUTC());
         var tles = TleSet.launch(constellation, parser).all();
         var passes = new PassPredictor().predict(tles, constellation.stations(), start.minus(Duration.ofHours(1)),
                 start.plus(Duration.ofDays(7)));
-        var plan = new ContactPlanner().plan(PlanningRequest.of(passes, constellation, start));
-        return plan.contacts().stream().anyMatch(c -> c.spacecraft().equals(subject.name())
-                && c.station().equals(st.name()) && Math.abs(Duration.between(c.start(), p.aos()).toSeconds()) < 2
-                && Math.abs(Duration.between(c.end(), p.los()).toSeconds()) < 2);
+        return new ContactPlanner().plan(PlanningRequest.of(passes, constellation, start));
+    }
+
+    /**
+     * LIGHTS_OUT: two consecutive planned contacts of the subject, each of 5 minutes or more, the second
+     * starting 3 to 20 minutes after the first ends (the same orbit, another station), both planned whole by
+     * the MOC when it starts {@link #LIGHTS_OUT_LEAD} before the first.
+     */
+    private Choice[] findContactPair() {
+        Instant from = Instant.parse("2026-11-20T02:00:00Z");
+        List<Contact> mine = planAt(from).contactsOf(subject.name());
+        for (int i = 0; i + 1 < mine.size(); i++) {
+            Contact c1 = mine.get(i);
+            Contact c2 = mine.get(i + 1);
+            Duration gap = Duration.between(c1.end(), c2.start());
+            if (c1.duration().toMinutes() < 5 || c2.duration().toMinutes() < 5 || c2.handover()
+                    || gap.toMinutes() < 3 || gap.toMinutes() > 20) {
+                continue;
+            }
+            List<Contact> again = planAt(c1.start().minus(lead)).contactsOf(subject.name());
+            if (again.stream().anyMatch(c -> same(c, c1)) && again.stream().anyMatch(c -> same(c, c2))) {
+                return new Choice[] { choice(c1), choice(c2) };
+            }
+        }
+        throw new IllegalStateException("no pair of planned contacts of " + subject.name() + " found");
+    }
+
+    private static boolean same(Contact a, Contact b) {
+        return a.station().equals(b.station()) && Math.abs(Duration.between(a.start(), b.start()).toSeconds()) < 2
+                && Math.abs(Duration.between(a.end(), b.end()).toSeconds()) < 2;
+    }
+
+    private Choice choice(Contact c) {
+        Station st = constellation.stationByName(c.station()).orElseThrow();
+        Pass p = Visibility.nextPass(subject, st, c.start().minus(Duration.ofMinutes(30)), Duration.ofHours(1))
+                .orElseThrow();
+        return new Choice(st, p);
     }
 
     private boolean antennaFree(Station st, Pass p) {

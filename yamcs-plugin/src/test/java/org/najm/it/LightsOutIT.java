@@ -1,0 +1,345 @@
+package org.najm.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.najm.science.TrackletKey;
+import org.najm.science.ades.TrkSub;
+import org.najm.simulator.spacecraft.PacketStore;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+
+/**
+ * Contacts that run themselves, end to end (real Yamcs, real simulator, accelerated clock, in a JVM of its own:
+ * {@link NajmSystem.Scenario#LIGHTS_OUT}). NAJM-1 has two planned contacts a few minutes apart. In the first
+ * its operator, alpha-op, has paused the automation and puts the spacecraft in routine operations (payload on,
+ * SURVEY); that contact is reported SKIPPED. alpha-op resumes; the second contact then runs with no operator
+ * command: alpha-automation dumps the science and HK stores, frees exactly what the ground archived, and the
+ * report says COMPLETE.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class LightsOutIT {
+
+    private static final String SC = "NAJM-1";
+    private static final String AUTOMATION = "alpha-automation";
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    static NajmSystem sys;
+    static YamcsRest operator;
+    /** Injected tracklet id -> detections. */
+    static final Map<Long, Integer> injected = new HashMap<>();
+
+    @BeforeAll
+    static void startTheLightsOutSystem() throws Exception {
+        sys = NajmSystem.lightsOut();
+        operator = sys.as("alpha-op");
+        Poll.until(Duration.ofSeconds(30), "the contact automation running", () -> {
+            var r = sys.rest.get("/najm/automation");
+            return r.status() == 200 && r.body().contains(SC) ? Optional.of(true) : Optional.empty();
+        });
+    }
+
+    @Test
+    @Order(1)
+    void onlyThePartnersOperatorsMayPauseItsAutomation() {
+        var bravo = sys.as("bravo-op").post("/najm/automation/" + SC + ":pause", "{}");
+        assertEquals(403, bravo.status(), bravo.body());
+        assertTrue(bravo.body().contains("bravo-op operates for bravo; NAJM-1 belongs to alpha: only alpha's"
+                + " operators and leads pause or resume the automation of NAJM-1"), bravo.body());
+        var observer = sys.as("observer").post("/najm/automation/" + SC + ":resume", "{}");
+        assertEquals(403, observer.status(), observer.body());
+        assertTrue(observer.body().contains("observer is not an operator of any partner"), observer.body());
+        assertEquals(404, operator.post("/najm/automation/NAJM-9:pause", "{}").status());
+        assertEquals(400, sys.rest.get("/najm/contact-reports?limit=0").status());
+
+        JsonObject mine = automationOf(SC);
+        assertEquals("ON", mine.get("state").getAsString(), mine.toString());
+        assertEquals(sys.station.name(), mine.getAsJsonObject("nextContact").get("station").getAsString(),
+                mine.toString());
+        var audit = sys.as("admin").get("/najm/audit?user=bravo-op&spacecraft=" + SC).body();
+        assertTrue(audit.contains("\"kind\": \"AUTOMATION\"") || audit.contains("\"kind\":\"AUTOMATION\""), audit);
+    }
+
+    @Test
+    @Order(2)
+    void aPausedContactIsSkippedWhileTheOperatorSetsUpRoutineOperations() {
+        var paused = operator.post("/najm/automation/" + SC + ":pause", "{}");
+        assertEquals(200, paused.status(), paused.body());
+        assertEquals("PAUSED", paused.json().get("state").getAsString());
+        assertEquals("alpha-op", paused.json().get("pausedBy").getAsString());
+
+        Contact.awaitTelemetry(sys);
+        command("PAYLOAD_POWER", "{\"on\": \"ON\"}");
+        command("SET_MODE", "{\"mode\": \"SURVEY\"}");
+
+        JsonObject first = awaitReport(sys.station.name(), sys.pass.los());
+        assertEquals("SKIPPED", first.get("outcome").getAsString(), first.toString());
+        assertTrue(first.get("reason").getAsString().startsWith("paused by alpha-op"), first.toString());
+        assertFalse(first.has("commands"), "nothing sent while paused: " + first);
+
+        var resumed = operator.post("/najm/automation/" + SC + ":resume", "{}");
+        assertEquals(200, resumed.status(), resumed.body());
+        assertEquals("ON", resumed.json().get("state").getAsString());
+        String audit = sys.as("admin").get("/najm/audit?user=alpha-op&spacecraft=" + SC).body();
+        assertTrue(audit.contains("PAUSED") && audit.contains("RESUMED"), audit);
+    }
+
+    @Test
+    @Order(3)
+    void theNextContactRunsItselfAndFreesOnlyWhatTheGroundArchived() throws Exception {
+        var sc = sys.simulator.spacecraft(sys.subject.scid());
+        for (int n : new int[] { 3, 4, 5 }) {
+            injected.put(sc.injectTracklet(n).get(), n);
+        }
+        Instant aos = sys.nextPass.aos();
+        Poll.until(wall(Duration.between(sys.clock.now(), aos)).plusSeconds(30), "AOS of the second contact",
+                () -> sys.clock.now().isAfter(aos.minusSeconds(20)) ? Optional.of(true) : Optional.empty());
+        Map<String, List<long[]>> onboardBefore = onboard();
+
+        JsonObject report = awaitReport(sys.nextStation.name(), sys.nextPass.los());
+        String outcome = report.get("outcome").getAsString();
+        assertTrue(outcome.equals("COMPLETE") || outcome.equals("PARTIAL") && !report.get("reason").getAsString()
+                .isEmpty(), report.toString());
+        assertEquals("COMPLETE", outcome, "the contact is long enough for both stores: " + report);
+        assertTrue(report.has("aos") && report.has("los") && report.has("frames"), report.toString());
+
+        // Every command of the contact was alpha-automation's, each completed OK, and it is in the audit trail.
+        Set<String> sent = new HashSet<>();
+        for (JsonElement e : report.getAsJsonArray("commands")) {
+            JsonObject c = e.getAsJsonObject();
+            Map<String, String> h = Commands.history(sys, sys.instance(), c.get("id").getAsString());
+            assertEquals(AUTOMATION, h.get("username"), h.toString());
+            assertEquals("OK", h.get("CommandComplete_Status"), h.toString());
+            assertEquals("OK", c.get("outcome").getAsString(), c.toString());
+            sent.add(c.get("command").getAsString().replaceAll("\\(.*", "") + " "
+                    + c.get("command").getAsString().replaceAll(".*store=(\\w+).*", "$1"));
+        }
+        assertEquals(Set.of("/NAJM/DUMP_STORE SCIENCE", "/NAJM/DUMP_STORE HK", "/NAJM/DELETE_STORE SCIENCE",
+                "/NAJM/DELETE_STORE HK"), sent);
+        assertEquals(List.of(), commandsNotBy(AUTOMATION, report), "no operator command in the contact");
+        String audit = sys.as("admin").get("/najm/audit?user=" + AUTOMATION + "&spacecraft=" + SC).body();
+        assertTrue(audit.contains("DUMP_STORE") && audit.contains("DELETE_STORE") && audit.contains("RELEASED"),
+                audit);
+
+        // DELETE_STORE freed nothing the ground does not hold: what left the store is in the Yamcs archive.
+        Map<String, Long> deleted = new HashMap<>();
+        for (JsonElement e : report.getAsJsonArray("stores")) {
+            JsonObject s = e.getAsJsonObject();
+            deleted.put(s.get("store").getAsString(), s.get("deletedUpTo").getAsLong());
+            assertEquals(s.get("confirmedUpTo").getAsLong(), s.get("deletedUpTo").getAsLong(), s.toString());
+        }
+        Map<String, List<long[]>> onboardAfter = onboard();
+        for (String store : List.of("SCIENCE", "HK")) {
+            long upTo = deleted.get(store);
+            for (long[] p : onboardAfter.get(store)) {
+                assertTrue(p[0] > upTo, store + ": a packet of second " + p[0] + " is still onboard after a"
+                        + " DELETE_STORE up to " + upTo);
+            }
+            Set<String> archived = archived(store.equals("SCIENCE") ? List.of("/NAJM/SCI_DETECTION")
+                    : List.of("/NAJM/BUS_HK", "/NAJM/EVENT"));
+            int freed = 0;
+            for (long[] p : onboardBefore.get(store)) {
+                if (p[0] <= upTo) {
+                    freed++;
+                    assertTrue(archived.contains(key(p)), store + " packet (apid, seq, second) " + key(p)
+                            + " was freed onboard but is not in the archive");
+                }
+            }
+            assertTrue(freed > 0, store + ": something was freed");
+        }
+
+        // The detections reached the asteroid archive exactly once.
+        Map<String, Integer> observations = new HashMap<>();
+        Map<String, Integer> submissionsWith = new HashMap<>();
+        Poll.until(Duration.ofSeconds(60), "the injected tracklets in the archive", () -> {
+            count(observations, submissionsWith);
+            return injected.keySet().stream().allMatch(id -> observations.containsKey(trkSub(id)))
+                    ? Optional.of(true) : Optional.empty();
+        });
+        for (var e : injected.entrySet()) {
+            assertEquals(e.getValue(), observations.get(trkSub(e.getKey())), "observations of " + trkSub(e.getKey()));
+        }
+        submissionsWith.forEach((trk, n) -> assertEquals(1, n, trk + " in " + n + " submissions"));
+
+        // The report is an event of the instance and marks the contact's timeline item.
+        String events = sys.rest.get("/archive/" + sys.instance() + "/events?source=automation&limit=20").body();
+        assertTrue(events.contains("CONTACT_REPORT") && events.contains(SC + " at " + sys.nextStation.name())
+                && events.contains("COMPLETE"), events);
+        Poll.until(Duration.ofSeconds(20), "the contact's timeline item marked COMPLETE", () -> {
+            String items = sys.rest.get("/timeline/" + sys.instance() + "/items?source=rdb&start="
+                    + YamcsRest.encode(aos.minusSeconds(600).toString()) + "&stop="
+                    + YamcsRest.encode(aos.plusSeconds(600).toString())).body();
+            return items.contains("\"COMPLETE\"") ? Optional.of(true) : Optional.empty();
+        });
+        JsonObject mine = automationOf(SC);
+        assertEquals("ON", mine.get("state").getAsString());
+        assertTrue(Instant.parse(mine.getAsJsonObject("nextContact").get("aos").getAsString()).isAfter(aos),
+                "on to the contact after: " + mine);
+    }
+
+    // ---
+
+    private static void command(String name, String args) {
+        String id = Commands.issueOk(operator, sys.instance(), name, args);
+        assertEquals("OK", Commands.awaitCompletion(sys, sys.instance(), id, Duration.ofSeconds(30))
+                .get("CommandComplete_Status"), name);
+    }
+
+    /** Waits for the report of NAJM-1's contact at {@code station}, up to a minute after its LOS. */
+    private static JsonObject awaitReport(String station, Instant los) {
+        Duration deadline = wall(Duration.between(sys.clock.now(), los)).plusSeconds(60);
+        return Poll.until(deadline, "the contact report of " + SC + " at " + station, () -> {
+            var r = sys.rest.get("/najm/contact-reports?spacecraft=" + SC + "&limit=10");
+            if (r.status() != 200 || !r.json().has("reports")) {
+                return Optional.empty();
+            }
+            for (JsonElement e : r.json().getAsJsonArray("reports")) {
+                if (e.getAsJsonObject().get("station").getAsString().equals(station)) {
+                    return Optional.of(e.getAsJsonObject());
+                }
+            }
+            return Optional.empty();
+        }, () -> sys.rest.get("/najm/automation").body());
+    }
+
+    private static JsonObject automationOf(String spacecraft) {
+        for (JsonElement e : sys.rest.get("/najm/automation").json().getAsJsonArray("spacecraft")) {
+            if (e.getAsJsonObject().get("spacecraft").getAsString().equals(spacecraft)) {
+                return e.getAsJsonObject();
+            }
+        }
+        throw new AssertionError("no automation of " + spacecraft);
+    }
+
+    /** The commands in command history between the report's AOS and LOS whose issuer is not {@code user}. */
+    private static List<String> commandsNotBy(String user, JsonObject report) {
+        var r = sys.rest.get("/archive/" + sys.instance() + "/commands?start="
+                + YamcsRest.encode(report.get("aos").getAsString()) + "&stop="
+                + YamcsRest.encode(report.get("los").getAsString()) + "&limit=100");
+        assertEquals(200, r.status(), r.body());
+        List<String> others = new ArrayList<>();
+        if (r.json().has("commands")) {
+            for (JsonElement e : r.json().getAsJsonArray("commands")) {
+                String id = e.getAsJsonObject().get("id").getAsString();
+                String by = Commands.history(sys, sys.instance(), id).get("username");
+                if (!user.equals(by)) {
+                    others.add(id + " by " + by);
+                }
+            }
+        }
+        return others;
+    }
+
+    /** The simulator's stores now: per store, each packet as (onboard second, apid, sequence count). */
+    private static Map<String, List<long[]>> onboard() throws Exception {
+        var sc = sys.simulator.spacecraft(sys.subject.scid());
+        Map<String, List<long[]>> out = new HashMap<>();
+        sys.simulator.onSimThread(() -> {
+            out.put("SCIENCE", describe(sc.scienceStore()));
+            out.put("HK", describe(sc.hkStore()));
+        }).get();
+        return out;
+    }
+
+    private static List<long[]> describe(PacketStore store) {
+        List<long[]> out = new ArrayList<>();
+        for (byte[] p : store.select(0, Long.MAX_VALUE)) {
+            out.add(header(p));
+        }
+        return out;
+    }
+
+    /** (onboard second from the CUC time, APID, sequence count) of a TM packet (ICD §4). */
+    private static long[] header(byte[] p) {
+        long second = ((p[6] & 0xFFL) << 24) | ((p[7] & 0xFF) << 16) | ((p[8] & 0xFF) << 8) | (p[9] & 0xFF);
+        return new long[] { second, ((p[0] & 0x07) << 8) | (p[1] & 0xFF), ((p[2] & 0x3F) << 8) | (p[3] & 0xFF) };
+    }
+
+    private static String key(long[] p) {
+        return p[1] + "/" + p[2] + "/" + p[0];
+    }
+
+    /** The keys of every packet of these containers in the instance's archive (REST, page by page). */
+    private static Set<String> archived(List<String> names) {
+        Set<String> keys = new HashSet<>();
+        for (String name : names) {
+            String next = null;
+            do {
+                var r = sys.rest.get("/archive/" + sys.instance() + "/packets?name=" + YamcsRest.encode(name)
+                        + "&limit=1000" + (next == null ? "" : "&next=" + YamcsRest.encode(next)));
+                assertEquals(200, r.status(), r.body());
+                JsonObject json = r.json();
+                if (json.has("packet")) {
+                    for (JsonElement e : json.getAsJsonArray("packet")) {
+                        keys.add(key(header(Base64.getDecoder().decode(e.getAsJsonObject().get("packet")
+                                .getAsString()))));
+                    }
+                }
+                next = json.has("continuationToken") ? json.get("continuationToken").getAsString() : null;
+            } while (next != null);
+        }
+        return keys;
+    }
+
+    private static String trkSub(long trackletId) {
+        return TrkSub.of(new TrackletKey(SC, trackletId));
+    }
+
+    /** Observations per trkSub over all submissions of the archive stand-in, and submissions per trkSub. */
+    private static void count(Map<String, Integer> observations, Map<String, Integer> submissionsWith) {
+        observations.clear();
+        submissionsWith.clear();
+        JsonObject all = JsonParser.parseString(archive("/submissions")).getAsJsonObject();
+        for (JsonElement e : all.getAsJsonArray("submissions")) {
+            JsonObject s = e.getAsJsonObject();
+            assertTrue(s.get("duplicateOf").isJsonNull(), "the archive saw a duplicate: " + s);
+            String xml = archive("/submissions/" + s.get("id").getAsString());
+            Set<String> here = new HashSet<>();
+            for (String part : xml.split("<trkSub>")) {
+                int end = part.indexOf("</trkSub>");
+                if (end > 0) {
+                    observations.merge(part.substring(0, end), 1, Integer::sum);
+                    here.add(part.substring(0, end));
+                }
+            }
+            here.forEach(t -> submissionsWith.merge(t, 1, Integer::sum));
+        }
+    }
+
+    private static String archive(String path) {
+        try {
+            return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + sys.archive.port() + path))
+                    .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.ofString()).body();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Wall-clock time that {@code simulated} takes (never negative). */
+    private static Duration wall(Duration simulated) {
+        return Duration.ofMillis(Math.max(0, sys.clock.wallDuration(simulated.toMillis())));
+    }
+}
