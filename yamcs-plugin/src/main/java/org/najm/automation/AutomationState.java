@@ -1,6 +1,7 @@
 package org.najm.automation;
 
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 
@@ -60,6 +61,15 @@ record AutomationState(String spacecraft, long since, StoreLedger hk, StoreLedge
 
     static AutomationState fresh(String spacecraft, long since) {
         return new AutomationState(spacecraft, since, StoreLedger.NONE, StoreLedger.NONE, null, null, List.of());
+    }
+
+    /**
+     * The expected contacts that ended by {@code t} and were never reported (after a restart: those that
+     * ended while the MOC was not running), in order.
+     */
+    List<ExpectedContact> endedUnreported(Instant t) {
+        return expected.stream().filter(e -> (lastDone == null || e.start().isAfter(lastDone)) && !e.end().isAfter(t))
+                .sorted(Comparator.comparing(ExpectedContact::start)).toList();
     }
 
     StoreLedger ledger(Store s) {

@@ -153,21 +153,16 @@ final class SpacecraftAutomation {
     }
 
     /** Contacts it expected that ended while the MOC was not running. */
-    private void reportMissedWhileDown() throws InterruptedException {
-        List<ExpectedContact> expected = new ArrayList<>(state().expected());
-        expected.sort(Comparator.comparing(ExpectedContact::start));
-        for (ExpectedContact e : expected) {
-            Instant last = state().lastDone();
-            if ((last == null || e.start().isAfter(last)) && !e.end().isAfter(startedAt)) {
-                PlannedContact c = new PlannedContact(spacecraft.name(), e.station(), -1, e.start(), e.end());
-                publishAndRecord(c, ContactReport.missed(c.spacecraft(), c.station(), c.start(), c.end(),
-                        "the MOC was not running", now()));
-            }
+    private void reportMissedWhileDown() {
+        for (ExpectedContact e : state().endedUnreported(startedAt)) {
+            PlannedContact c = new PlannedContact(spacecraft.name(), e.station(), -1, e.start(), e.end());
+            publishAndRecord(c, ContactReport.missed(c.spacecraft(), c.station(), c.start(), c.end(),
+                    "the MOC was not running", now()));
         }
     }
 
     /** The next contact to execute; those that ended unexecuted since the start are reported MISSED. */
-    private PlannedContact nextContact(List<PlannedContact> contacts) throws InterruptedException {
+    private PlannedContact nextContact(List<PlannedContact> contacts) {
         for (PlannedContact c : contacts) {
             Instant last = state().lastDone();
             if (last != null && !c.start().isAfter(last)) {
@@ -184,12 +179,12 @@ final class SpacecraftAutomation {
         return null;
     }
 
-    private void done(PlannedContact c, ContactReport r) throws InterruptedException {
+    private void done(PlannedContact c, ContactReport r) {
         publishAndRecord(c, r);
         activity("reported the contact through " + c.station() + ": " + r.outcome());
     }
 
-    private void publishAndRecord(PlannedContact c, ContactReport r) throws InterruptedException {
+    private void publishAndRecord(PlannedContact c, ContactReport r) {
         try {
             update(state().withLastDone(c.start()).withExpected(state().expected().stream()
                     .filter(e -> !e.start().equals(c.start())).toList()));
