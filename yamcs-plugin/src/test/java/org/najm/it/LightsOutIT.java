@@ -36,9 +36,11 @@ import com.google.gson.JsonParser;
  * Contacts that run themselves, end to end (real Yamcs, real simulator, accelerated clock, in a JVM of its own:
  * {@link NajmSystem.Scenario#LIGHTS_OUT}). NAJM-1 has two planned contacts a few minutes apart. In the first
  * its operator, alpha-op, has paused the automation and puts the spacecraft in routine operations (payload on,
- * SURVEY); that contact is reported SKIPPED. alpha-op resumes; the second contact then runs with no operator
- * command: alpha-automation dumps the science and HK stores, frees exactly what the ground archived, and the
- * report says COMPLETE.
+ * SURVEY); that contact is reported SKIPPED. alpha-op resumes. The automation service is restarted between
+ * the contacts, after a contact of another spacecraft has ended meanwhile (reported MISSED: the MOC was not
+ * running). The second contact, under way at the restart, then runs with no operator command:
+ * alpha-automation dumps the science and HK stores, frees exactly what the ground archived, and the report
+ * says COMPLETE.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class LightsOutIT {
@@ -49,6 +51,8 @@ class LightsOutIT {
 
     static NajmSystem sys;
     static YamcsRest operator;
+    /** The simulator's stores just before the automation is started again in the second contact. */
+    static Map<String, List<long[]>> onboardBefore;
     /** Injected tracklet id -> detections. */
     static final Map<Long, Integer> injected = new HashMap<>();
 
@@ -108,17 +112,59 @@ class LightsOutIT {
         assertTrue(audit.contains("PAUSED") && audit.contains("RESUMED"), audit);
     }
 
+    /**
+     * The automation service is stopped between the contacts and started again (a new service, as after a
+     * MOC restart, reading the same state) once a contact of another spacecraft has ended meanwhile, and
+     * while NAJM-1's second contact is under way.
+     */
     @Test
     @Order(3)
-    void theNextContactRunsItselfAndFreesOnlyWhatTheGroundArchived() throws Exception {
+    void aRestartKeepsTheStateReportsTheContactMissedMeanwhileAndExecutesTheOneUnderWay() throws Exception {
         var sc = sys.simulator.spacecraft(sys.subject.scid());
         for (int n : new int[] { 3, 4, 5 }) {
             injected.put(sc.injectTracklet(n).get(), n);
         }
+        JsonObject before = automationOf(SC);
+        YamcsRest admin = sys.as("admin");
+        String service = "/services/_global/ContactAutomationService";
+        assertEquals(200, admin.post(service + ":stop", "{}").status());
+        awaitState(admin, service, "TERMINATED");
+
+        // A contact of another spacecraft that ends while the service is down, early enough in NAJM-1's
+        // second contact to leave it time.
+        Instant now = sys.clock.now();
+        JsonObject missed = null;
+        for (JsonElement e : sys.rest.get("/najm/contacts").json().getAsJsonArray("contacts")) {
+            JsonObject c = e.getAsJsonObject();
+            Instant end = Instant.parse(c.get("los").getAsString());
+            if (!c.get("spacecraft").getAsString().equals(SC) && end.isAfter(now.plusSeconds(30))
+                    && end.isBefore(sys.nextPass.los().minusSeconds(240))
+                    && (missed == null || end.isBefore(Instant.parse(missed.get("los").getAsString())))) {
+                missed = c;
+            }
+        }
+        assertTrue(missed != null, "a contact of another spacecraft ends before NAJM-1's second contact is half over");
+        Instant restart = Instant.parse(missed.get("los").getAsString()).plusSeconds(15);
+        Poll.until(wall(Duration.between(sys.clock.now(), restart)).plusSeconds(10), "the end of " + missed,
+                () -> sys.clock.now().isAfter(restart) ? Optional.of(true) : Optional.empty());
+        assertTrue(sys.clock.now().isAfter(sys.nextPass.aos()), "the second contact is under way at the restart");
+        onboardBefore = onboard(); // nothing frees the stores while the automation is down
+        assertEquals(200, admin.post(service + ":start", "{}").status());
+        awaitState(admin, service, "RUNNING");
+
+        String other = missed.get("spacecraft").getAsString();
+        JsonObject report = awaitReport(other, missed.get("station").getAsString(), sys.clock.now());
+        assertEquals("MISSED", report.get("outcome").getAsString(), report.toString());
+        assertEquals("the MOC was not running", report.get("reason").getAsString());
+        JsonObject after = automationOf(SC);
+        assertEquals("ON", after.get("state").getAsString(), "the resume survived: " + after);
+        assertEquals(before.get("stores"), after.get("stores"), "the ledger survived");
+    }
+
+    @Test
+    @Order(4)
+    void theContactUnderWayRunsItselfAndFreesOnlyWhatTheGroundArchived() throws Exception {
         Instant aos = sys.nextPass.aos();
-        Poll.until(wall(Duration.between(sys.clock.now(), aos)).plusSeconds(30), "AOS of the second contact",
-                () -> sys.clock.now().isAfter(aos.minusSeconds(20)) ? Optional.of(true) : Optional.empty());
-        Map<String, List<long[]>> onboardBefore = onboard();
 
         JsonObject report = awaitReport(sys.nextStation.name(), sys.nextPass.los());
         System.out.println("Report of the second contact: " + report);
@@ -212,9 +258,13 @@ class LightsOutIT {
 
     /** Waits for the report of NAJM-1's contact at {@code station}, up to a minute after its LOS. */
     private static JsonObject awaitReport(String station, Instant los) {
+        return awaitReport(SC, station, los);
+    }
+
+    private static JsonObject awaitReport(String spacecraft, String station, Instant los) {
         Duration deadline = wall(Duration.between(sys.clock.now(), los)).plusSeconds(60);
-        return Poll.until(deadline, "the contact report of " + SC + " at " + station, () -> {
-            var r = sys.rest.get("/najm/contact-reports?spacecraft=" + SC + "&limit=10");
+        return Poll.until(deadline, "the contact report of " + spacecraft + " at " + station, () -> {
+            var r = sys.rest.get("/najm/contact-reports?spacecraft=" + spacecraft + "&limit=10");
             if (r.status() != 200 || !r.json().has("reports")) {
                 return Optional.empty();
             }
@@ -225,6 +275,11 @@ class LightsOutIT {
             }
             return Optional.empty();
         }, () -> sys.rest.get("/najm/automation").body());
+    }
+
+    private static void awaitState(YamcsRest admin, String path, String state) {
+        Poll.until(Duration.ofSeconds(30), "service state " + state, () -> admin.get(path).json().get("state")
+                .getAsString().equals(state) ? Optional.of(true) : Optional.empty());
     }
 
     private static JsonObject automationOf(String spacecraft) {
