@@ -20,11 +20,12 @@ import org.yamcs.protobuf.Commanding.CommandId;
 
 /**
  * The spacecraft's command history as the automation needs it (a subscription to its realtime processor):
- * the final outcome (CommandComplete) of the commands it sent, and the commands of the partner's people,
- * so that it stands back while one of them commands and never frees a store one of them is dumping.
+ * the final outcome (CommandComplete) of the commands it sent, the commands of the partner's people, so
+ * that it stands back while one of them commands, and the DUMP_STOREs of anyone else, so that it never
+ * frees a store someone is dumping.
  *
- * <p>Commands the partner authority refuses (another partner's, the observer's) reach no spacecraft and are
- * not counted as commanding it.
+ * <p>Commands the partner authority refuses (another partner's, the observer's) reach no spacecraft and do
+ * not count as commanding it.
  */
 final class CommandWatch implements CommandHistoryConsumer {
 
@@ -42,7 +43,7 @@ final class CommandWatch implements CommandHistoryConsumer {
     private final Supplier<Instant> now;
     private final Map<CommandId, CompletableFuture<Completion>> expected = new ConcurrentHashMap<>();
     private final Map<CommandId, Map<String, String>> attributes = new ConcurrentHashMap<>();
-    /** The people's DUMP_STOREs without CommandComplete yet: id -> (user, store). */
+    /** DUMP_STOREs of anyone but the automation without CommandComplete yet: id -> (user, store). */
     private final Map<CommandId, String[]> dumpsRunning = new ConcurrentHashMap<>();
     private final Deque<OperatorCommand> operatorCommands = new ArrayDeque<>();
 
@@ -63,7 +64,7 @@ final class CommandWatch implements CommandHistoryConsumer {
         }
     }
 
-    /** Who is dumping {@code store} now, if one of the partner's people is. */
+    /** Who is dumping {@code store} now, if anyone but the automation is (an unknown store counts as both). */
     Optional<String> personDumping(Store store) {
         return dumpsRunning.values().stream().filter(d -> d[1].equals(store.name()) || d[1].equals("?")).map(d -> d[0]).findFirst();
     }
@@ -71,18 +72,21 @@ final class CommandWatch implements CommandHistoryConsumer {
     @Override
     public void addedCommand(PreparedCommand pc) {
         String user = pc.getUsername();
-        if (user == null || partner.isAutomation(user) || !partner.commands(user)) {
+        if (user == null || partner.isAutomation(user)) {
             return;
         }
         String name = pc.getMetaCommand() == null ? pc.getCmdName() : pc.getMetaCommand().getName();
-        synchronized (operatorCommands) {
-            operatorCommands.addLast(new OperatorCommand(user, describe(pc), now.get()));
-            while (operatorCommands.size() > KEEP) {
-                operatorCommands.removeFirst();
-            }
-        }
         if ("DUMP_STORE".equals(name)) {
+            // until its CommandComplete, whoever sent it (one the authority refuses completes at once)
             dumpsRunning.put(pc.getCommandId(), new String[] { user, storeArgument(pc) });
+        }
+        if (partner.commands(user)) {
+            synchronized (operatorCommands) {
+                operatorCommands.addLast(new OperatorCommand(user, describe(pc), now.get()));
+                while (operatorCommands.size() > KEEP) {
+                    operatorCommands.removeFirst();
+                }
+            }
         }
     }
 

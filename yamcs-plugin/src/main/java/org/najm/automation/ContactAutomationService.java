@@ -43,8 +43,8 @@ public class ContactAutomationService extends AbstractYamcsService {
 
     /**
      * @param framesPerSecond  playback frames per wall-clock second and spacecraft (the downlink's budget)
-     * @param marginSeconds    wall seconds kept free at the end of a contact (LOS is seen 3 s late, commands
-     *                         take a round trip)
+     * @param marginSeconds    wall seconds kept free at the end of a contact (a playback must be over before
+     *                         the real LOS; commands take a round trip)
      * @param reserveSeconds   wall seconds set aside for each step still to come after a playback
      * @param evidenceGrace    wait after a dump completes, for its last packets to be recorded
      * @param attempts         tries of a command that did not reach the spacecraft (e.g. COP-1 not ready)
@@ -71,9 +71,9 @@ public class ContactAutomationService extends AbstractYamcsService {
         spec.addOption("playbackFramesPerSecond", OptionType.FLOAT).withDefault(100.0)
                 .withDescription("Playback frames per wall-clock second and spacecraft (the simulator's is 100)");
         spec.addOption("pollMillis", OptionType.INTEGER).withDefault(200);
-        spec.addOption("marginSeconds", OptionType.FLOAT).withDefault(3.0)
+        spec.addOption("marginSeconds", OptionType.FLOAT).withDefault(2.0)
                 .withDescription("Wall seconds kept free at the end of every contact");
-        spec.addOption("reserveSeconds", OptionType.FLOAT).withDefault(2.0)
+        spec.addOption("reserveSeconds", OptionType.FLOAT).withDefault(1.0)
                 .withDescription("Wall seconds set aside for each command still to come after a playback");
         spec.addOption("evidenceGraceMillis", OptionType.INTEGER).withDefault(500);
         spec.addOption("maxDumpsPerStore", OptionType.INTEGER).withDefault(6)
