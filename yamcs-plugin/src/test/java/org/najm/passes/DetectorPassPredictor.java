@@ -25,8 +25,8 @@ import org.orekit.utils.IERSConventions;
  * The straightforward reference: one {@link TLEPropagator} with one {@link ElevationDetector} (AOS/LOS)
  * and one {@link ElevationExtremumDetector} (TCA) per spacecraft and station, max check
  * {@value #MAX_CHECK_S} s, threshold {@value #THRESHOLD_S} s. Slow (nothing is shared), single-threaded,
- * and like any 60 s max check it may miss passes shorter than 60 s. Used to cross-check
- * {@link PassPredictor}; same clipping convention (a pass in progress at start has AOS = start).
+ * and like any 60 s max check it may miss passes shorter than 60 s. Used by the tests and the benchmark to
+ * cross-check {@link PassPredictor}; same clipping convention (a pass in progress at start has AOS = start).
  */
 public final class DetectorPassPredictor implements PassPrediction {
 
