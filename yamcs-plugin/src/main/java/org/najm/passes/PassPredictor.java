@@ -26,6 +26,8 @@ import org.orekit.utils.Constants;
 import org.orekit.utils.IERSConventions;
 import org.orekit.utils.PVCoordinates;
 
+import io.netty.util.concurrent.DefaultThreadFactory;
+
 /**
  * Fast pass prediction: a time grid, then root finding on SGP4 with the grid's TEME to ITRF rotations.
  *
@@ -122,11 +124,8 @@ public final class PassPredictor implements PassPrediction {
         // rot[9k..9k+8]: TEME -> ITRF rotation matrix at epoch k (row major)
         double[] rot = new double[9 * (n + 1)];
 
-        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "pass-predictor");
-            t.setDaemon(true);
-            return t;
-        });
+        // daemon: workers still finishing after shutdownNow (an interrupted caller) never hold up JVM exit
+        ExecutorService pool = Executors.newFixedThreadPool(threads, new DefaultThreadFactory("pass-predictor", true));
         try {
             // 1. one TEME -> ITRF transform per epoch, shared by everything (time chunks on the pool)
             int chunks = Math.min(n + 1, threads * 4);
