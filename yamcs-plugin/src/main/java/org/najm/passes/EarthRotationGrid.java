@@ -20,9 +20,9 @@ import org.orekit.utils.PVCoordinates;
  * Orekit's frame chain, computed once: it dominates the cost of an evaluation (~5 us against ~1 us for SGP4).
  * Between two epochs: the exact rotation of the step's first epoch, then the rest of the step's rotation (the
  * exact rotation from one epoch to the next, as axis and angle) scaled linearly in time. Exact at every epoch; in
- * between, the error is the deviation of the Earth's orientation from a uniform rotation over one step
- * (nutation, precession; {@code EarthRotationGridTest} measures it against Orekit's exact transform), far below
- * what the elevation and its time can show.
+ * between, the error is the deviation of the Earth's orientation from a uniform rotation over one step: ~7e-12 rad
+ * with a 30 s step (5e-5 m at 7,000 km against Orekit's exact transform, {@code EarthRotationGridTest}), far
+ * below what the elevation and its time can show.
  *
  * <p>Immutable (its arrays never leave it), so threads share it freely.
  */
