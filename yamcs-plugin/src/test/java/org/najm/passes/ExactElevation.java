@@ -29,8 +29,8 @@ final class ExactElevation {
     /** Golden-section search stops below this bracket, seconds (the elevation is flat at its maximum). */
     static final double MAXIMUM_ACCURACY_S = 1.0e-4;
 
-    /** Sampling step of the coarse scan that brackets the maximum, seconds: well below a pass's duration. */
-    static final double MAXIMUM_SCAN_S = 10.0;
+    /** Sampling step of the coarse scan that brackets the maximum, seconds: a tenth of a typical LEO pass. */
+    static final double MAXIMUM_SCAN_S = 60.0;
 
     private final TLEPropagator prop;
     private final TopocentricFrame topo;

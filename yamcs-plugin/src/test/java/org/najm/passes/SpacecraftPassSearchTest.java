@@ -67,8 +67,10 @@ class SpacecraftPassSearchTest {
         System.out.println("NAJM-1/SVALBARD 3 days, search vs ElevationDetector: " + d);
         assertTrue(found.size() > 30, "expected ~15 passes a day, got " + found.size());
         assertTrue(d.samePasses(), d.toString());
-        // the detector locates its events only to its 1 ms convergence threshold (measured: 5e-5 s)
-        assertTrue(d.maxAosS() < 1e-3 && d.maxLosS() < 1e-3, d.toString());
+        // the detector locates its events only to its 1 ms convergence threshold (measured: 5e-5 s here, up to
+        // 0.9 ms on the network); twice that leaves room and still catches any real difference
+        assertTrue(d.maxAosS() < 2 * DetectorPassPredictor.THRESHOLD_S
+                && d.maxLosS() < 2 * DetectorPassPredictor.THRESHOLD_S, d.toString());
         // its TCA is the ElevationExtremumDetector's, also to 1 ms, and the search's is the zero of the elevation
         // rate from SGP4's velocity (see below): 1e-2 s leaves room for both (measured 9e-4 s); at the top the
         // elevation is flat, so that is ~1e-9 deg of maximum elevation (measured 6e-9 deg)
