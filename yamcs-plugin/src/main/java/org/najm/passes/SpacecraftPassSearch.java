@@ -179,27 +179,19 @@ final class SpacecraftPassSearch {
      */
     private void evaluate(double x) {
         PVCoordinates pv = grid.toItrf(x, prop.getPVCoordinates(grid.date(x)));
-        Vector3D p = pv.getPosition();
-        Vector3D v = pv.getVelocity();
-        double rx = p.getX();
-        double ry = p.getY();
-        double rz = p.getZ();
-        double wx = v.getX();
-        double wy = v.getY();
-        double wz = v.getZ();
         lastX = x;
-        ex = rx;
-        ey = ry;
-        ez = rz;
-        evx = wx;
-        evy = wy;
-        evz = wz;
+        ex = pv.getPosition().getX();
+        ey = pv.getPosition().getY();
+        ez = pv.getPosition().getZ();
+        evx = pv.getVelocity().getX();
+        evy = pv.getVelocity().getY();
+        evz = pv.getVelocity().getZ();
         StationGeometry st = station;
-        double dx = rx - st.px, dy = ry - st.py, dz = rz - st.pz;
+        double dx = ex - st.px, dy = ey - st.py, dz = ez - st.pz;
         double range = Math.sqrt(dx * dx + dy * dy + dz * dz);
         double sinEl = (dx * st.zx + dy * st.zy + dz * st.zz) / range;
-        double rangeRate = (dx * wx + dy * wy + dz * wz) / range;
-        double sinElRate = ((wx * st.zx + wy * st.zy + wz * st.zz) - sinEl * rangeRate) / range;
+        double rangeRate = (dx * evx + dy * evy + dz * evz) / range;
+        double sinElRate = ((evx * st.zx + evy * st.zy + evz * st.zz) - sinEl * rangeRate) / range;
         el = FastMath.asin(sinEl) - st.mask;
         elRate = sinElRate / Math.sqrt(Math.max(1e-30, 1 - sinEl * sinEl));
     }
@@ -236,18 +228,18 @@ final class SpacecraftPassSearch {
         }
         for (int i = 0; i < 60; i++) {
             evaluate(x);
-            double gx = el;
-            if (gx == 0) {
+            double g = el;
+            if (g == 0) {
                 return x;
             }
-            if ((gx > 0) == (ga > 0)) {
+            if ((g > 0) == (ga > 0)) {
                 a = x;
-                ga = gx;
+                ga = g;
             } else {
                 b = x;
-                gb = gx;
+                gb = g;
             }
-            double next = x - gx / elRate;
+            double next = x - g / elRate;
             if (Double.isFinite(next) && Math.abs(next - x) < STOP_S && next >= a && next <= b) {
                 return next;
             }
