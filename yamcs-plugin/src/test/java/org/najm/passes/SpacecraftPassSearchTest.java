@@ -68,7 +68,7 @@ class SpacecraftPassSearchTest {
         assertTrue(found.size() > 30, "expected ~15 passes a day, got " + found.size());
         assertTrue(d.samePasses(), d.toString());
         // the detector locates its events only to its 1 ms convergence threshold (measured: 5e-5 s here, up to
-        // 0.9 ms on the network); twice that leaves room and still catches any real difference
+        // 1.0 ms on the network); twice that leaves room and still catches any real difference
         assertTrue(d.maxAosS() < 2 * DetectorPassPredictor.THRESHOLD_S
                 && d.maxLosS() < 2 * DetectorPassPredictor.THRESHOLD_S, d.toString());
         // its TCA is the ElevationExtremumDetector's, also to 1 ms, and the search's is the zero of the elevation
