@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -56,7 +57,37 @@ public final class Simulator implements AutoCloseable {
     private volatile long ticks;
     private volatile long ticksSkipped;
 
-    private Simulator(Constellation c, SimClock clock, AntennaPolicy policy, long seed) {
+    /**
+     * How to start: the antenna policy (default {@link FirstRisenPolicy}), the seed of the synthetic science
+     * and noise (default 1), and whether the spacecraft start cold (the default: STANDBY, payload off) or in
+     * routine operations (payload on, SURVEY).
+     */
+    public static final class Options {
+        private AntennaPolicy policy = new FirstRisenPolicy();
+        private long seed = 1;
+        private boolean routineOps;
+
+        public Options policy(AntennaPolicy p) {
+            this.policy = Objects.requireNonNull(p, "policy");
+            return this;
+        }
+
+        /** Same seed, same asteroids. */
+        public Options seed(long s) {
+            this.seed = s;
+            return this;
+        }
+
+        /** True: every spacecraft starts in routine operations ({@link SpacecraftSim#startInRoutineOps()}). */
+        public Options routineOps(boolean on) {
+            this.routineOps = on;
+            return this;
+        }
+    }
+
+    private Simulator(Constellation c, SimClock clock, Options o) {
+        AntennaPolicy policy = o.policy;
+        long seed = o.seed;
         this.clock = clock;
         OrekitData.context();
         sim = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -70,6 +101,9 @@ public final class Simulator implements AutoCloseable {
             int scid = s.scid();
             SpacecraftSim sc = new SpacecraftSim(s, frame -> downlink(scid, frame), dumpPerTick, seed);
             sc.setOwner(sim);
+            if (o.routineOps) {
+                sc.startInRoutineOps();
+            }
             spacecraft.put(scid, sc);
             spacecraftList.add(sc);
         }
@@ -88,7 +122,12 @@ public final class Simulator implements AutoCloseable {
      * @throws IllegalStateException when a station's UDP port cannot be bound
      */
     public static Simulator start(Constellation c, SimClock clock, AntennaPolicy policy, long seed) {
-        Simulator s = new Simulator(c, clock, policy, seed);
+        return start(c, clock, new Options().policy(policy).seed(seed));
+    }
+
+    /** @throws IllegalStateException when a socket cannot be bound */
+    public static Simulator start(Constellation c, SimClock clock, Options options) {
+        Simulator s = new Simulator(c, clock, options);
         try {
             s.bind(c.transport());
         } catch (Exception e) {
@@ -96,7 +135,8 @@ public final class Simulator implements AutoCloseable {
             throw new IllegalStateException("cannot start the simulator: " + e.getMessage(), e);
         }
         LOG.info("NAJM simulator started: " + c.spacecraft().size() + " spacecraft, " + c.stations().size()
-                + " stations, " + clock);
+                + " stations, " + clock + ", spacecraft start "
+                + (options.routineOps ? "in routine operations (payload on, SURVEY)" : "cold (STANDBY, payload off)"));
         s.nextTickMillis = Math.floorDiv(clock.millis(), 1000) * 1000;
         s.sim.execute(s::runDueTicks);
         return s;

@@ -21,8 +21,9 @@ import org.najm.time.SimClock;
  * Runs the simulator as a process: {@code --constellation <path>} (default etc/constellation.yaml), clock
  * from NAJM_SIM_START / NAJM_SIM_RATE / NAJM_SIM_ANCHOR; with {@code --archive-port <port>} also the asteroid
  * archive stand-in on 127.0.0.1 ({@code --archive-dir}, default data/archive). With {@code --plan-url} the
- * stations log in to the MOC as NAJM_PLAN_USER with NAJM_PLAN_PASSWORD. Exits on SIGINT/SIGTERM and when its
- * parent dies.
+ * stations log in to the MOC as NAJM_PLAN_USER with NAJM_PLAN_PASSWORD. The spacecraft start in routine
+ * operations (payload on, SURVEY), or cold (STANDBY, payload off) with {@code --cold}. Exits on SIGINT/SIGTERM
+ * and when its parent dies.
  */
 public final class SimulatorMain {
 
@@ -36,6 +37,7 @@ public final class SimulatorMain {
         URI planUrl = null;
         Integer archivePort = null;
         Path archiveDir = Path.of("data/archive");
+        boolean cold = false;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--constellation" -> {
@@ -66,6 +68,7 @@ public final class SimulatorMain {
                     }
                     archiveDir = Path.of(args[++i]);
                 }
+                case "--cold" -> cold = true;
                 case "-h", "--help" -> usage(null);
                 default -> usage("unknown option " + args[i]);
             }
@@ -85,10 +88,9 @@ public final class SimulatorMain {
             System.exit(2);
             return;
         }
-        Simulator sim;
-        if (planUrl == null) {
-            sim = Simulator.start(c, clock);
-        } else {
+        // Routine operations unless asked for a cold start, as the MOC finds the constellation on a normal day.
+        Simulator.Options options = new Simulator.Options().routineOps(!cold);
+        if (planUrl != null) {
             // Stations point their antennas as the MOC's contact plan says.
             String user = System.getenv("NAJM_PLAN_USER");
             String password = System.getenv("NAJM_PLAN_PASSWORD");
@@ -97,9 +99,10 @@ public final class SimulatorMain {
             }
             var schedule = new ContactScheduleClient(planUrl, user, password, c, clock);
             schedule.start(Duration.ofSeconds(2));
-            sim = Simulator.start(c, clock, new PlanFollowingPolicy(schedule), 1);
+            options.policy(new PlanFollowingPolicy(schedule));
             log.info("stations follow the contact plan from " + planUrl);
         }
+        Simulator sim = Simulator.start(c, clock, options);
         CountDownLatch stopped = new CountDownLatch(1);
         ArchiveStandIn archiveToClose = archive;
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -121,7 +124,8 @@ public final class SimulatorMain {
             System.err.println("najm-simulator: " + error);
         }
         System.err.println("usage: SimulatorMain [--constellation etc/constellation.yaml] [--plan-url URL]"
-                + " [--archive-port PORT [--archive-dir data/archive]]");
+                + " [--archive-port PORT [--archive-dir data/archive]] [--cold]");
+        System.err.println("  --cold: spacecraft start in STANDBY with the payload off (default: payload on, SURVEY)");
         System.err.println("  env NAJM_SIM_START (ISO UTC), NAJM_SIM_RATE (default 1), NAJM_SIM_ANCHOR (epoch ms)");
         System.err.println("  env NAJM_PLAN_USER, NAJM_PLAN_PASSWORD: the MOC login of the stations (with --plan-url)");
         System.exit(error == null ? 0 : 2);

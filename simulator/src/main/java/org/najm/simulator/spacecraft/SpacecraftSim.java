@@ -61,6 +61,7 @@ public final class SpacecraftSim {
     private Instant lastTick;
     private volatile BusHk lastBusHk;
     private volatile int farmVr;
+    private boolean routineAtStart;
 
     /**
      * @param dumpFramesPerTick playback frames allowed per simulated second (per spacecraft)
@@ -97,6 +98,21 @@ public final class SpacecraftSim {
         this.owner = owner;
     }
 
+    /**
+     * Starts in routine operations instead of cold (STANDBY, payload off): the first tick switches the payload
+     * on and enters SURVEY exactly as PAYLOAD_POWER on then SET_MODE SURVEY would just before it (the same
+     * PAYLOAD_POWER and MODE_CHANGED events, stamped with the first tick's time), but without commands: no
+     * TC_ACK, and the BUS_HK command counters stay 0. No BOOT event, as in a cold start.
+     *
+     * @throws IllegalStateException after the first tick
+     */
+    public void startInRoutineOps() {
+        if (lastTick != null) {
+            throw new IllegalStateException(name + ": routine operations at start are set before the first tick");
+        }
+        routineAtStart = true;
+    }
+
     // ---------------------------------------------------------------------------------------------- time
 
     /** Propagates the orbit to {@code t} (done once per tick, before the stations look at it). */
@@ -122,6 +138,10 @@ public final class SpacecraftSim {
         long framesBefore = framer.framesEmitted();
         double ob = obc.onboardTime(t);
         long second = t.getEpochSecond();
+        if (routineAtStart) {
+            routineAtStart = false;
+            modes.startRoutine(ob);
+        }
 
         platform.step(dt, state.inEclipse(), obc.rebooting(), ob);
         if (obc.rebooting()) {
