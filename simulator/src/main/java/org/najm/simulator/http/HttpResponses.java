@@ -17,10 +17,10 @@ import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 
-/** Writes complete responses, honouring keep-alive. */
+/** Writes complete responses, honouring keep-alive. JSON as written: no HTML escaping of ' < > &. */
 public final class HttpResponses {
 
-    private static final Gson GSON = new GsonBuilder().serializeNulls().create();
+    private static final Gson GSON = new GsonBuilder().serializeNulls().disableHtmlEscaping().create();
 
     private HttpResponses() {
     }
