@@ -22,10 +22,14 @@ import org.najm.time.SimClock;
  * from NAJM_SIM_START / NAJM_SIM_RATE / NAJM_SIM_ANCHOR; with {@code --archive-port <port>} also the asteroid
  * archive stand-in on 127.0.0.1 ({@code --archive-dir}, default data/archive). With {@code --plan-url} the
  * stations log in to the MOC as NAJM_PLAN_USER with NAJM_PLAN_PASSWORD. The spacecraft start in routine
- * operations (payload on, SURVEY), or cold (STANDBY, payload off) with {@code --cold}. Exits on SIGINT/SIGTERM
- * and when its parent dies.
+ * operations (payload on, SURVEY), or cold (STANDBY, payload off) with {@code --cold}. The control API (station
+ * faults, truth onboard) listens on 127.0.0.1:{@code --control-port} (default 8092). Exits on SIGINT/SIGTERM and
+ * when its parent dies.
  */
 public final class SimulatorMain {
+
+    /** The control API's port unless {@code --control-port} says otherwise (the MOC is on 8090, the archive 8091). */
+    public static final int DEFAULT_CONTROL_PORT = 8092;
 
     private SimulatorMain() {
     }
@@ -38,6 +42,7 @@ public final class SimulatorMain {
         Integer archivePort = null;
         Path archiveDir = Path.of("data/archive");
         boolean cold = false;
+        int controlPort = DEFAULT_CONTROL_PORT;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--constellation" -> {
@@ -69,6 +74,19 @@ public final class SimulatorMain {
                     archiveDir = Path.of(args[++i]);
                 }
                 case "--cold" -> cold = true;
+                case "--control-port" -> {
+                    if (i + 1 >= args.length) {
+                        usage("--control-port needs a port");
+                    }
+                    try {
+                        controlPort = Integer.parseInt(args[++i]);
+                    } catch (NumberFormatException e) {
+                        usage("--control-port needs a port, not " + args[i]);
+                    }
+                    if (controlPort < 0 || controlPort > 65535) {
+                        usage("--control-port needs a port (0..65535), not " + controlPort);
+                    }
+                }
                 case "-h", "--help" -> usage(null);
                 default -> usage("unknown option " + args[i]);
             }
@@ -89,7 +107,7 @@ public final class SimulatorMain {
             return;
         }
         // Routine operations unless asked for a cold start, as the MOC finds the constellation on a normal day.
-        Simulator.Options options = new Simulator.Options().routineOps(!cold);
+        Simulator.Options options = new Simulator.Options().routineOps(!cold).controlPort(controlPort);
         if (planUrl != null) {
             // Stations point their antennas as the MOC's contact plan says.
             String user = System.getenv("NAJM_PLAN_USER");
@@ -102,7 +120,17 @@ public final class SimulatorMain {
             options.policy(new PlanFollowingPolicy(schedule));
             log.info("stations follow the contact plan from " + planUrl);
         }
-        Simulator sim = Simulator.start(c, clock, options);
+        Simulator sim;
+        try {
+            sim = Simulator.start(c, clock, options);
+        } catch (IllegalStateException e) {
+            System.err.println("najm-simulator: " + e.getMessage());
+            if (archive != null) {
+                archive.close();
+            }
+            System.exit(2);
+            return;
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         ArchiveStandIn archiveToClose = archive;
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -124,7 +152,9 @@ public final class SimulatorMain {
             System.err.println("najm-simulator: " + error);
         }
         System.err.println("usage: SimulatorMain [--constellation etc/constellation.yaml] [--plan-url URL]"
-                + " [--archive-port PORT [--archive-dir data/archive]] [--cold]");
+                + " [--archive-port PORT [--archive-dir data/archive]] [--control-port 8092] [--cold]");
+        System.err.println("  --control-port: the control API for tests on 127.0.0.1 (station faults, truth onboard;"
+                + " 0: any free port)");
         System.err.println("  --cold: spacecraft start in STANDBY with the payload off (default: payload on, SURVEY)");
         System.err.println("  env NAJM_SIM_START (ISO UTC), NAJM_SIM_RATE (default 1), NAJM_SIM_ANCHOR (epoch ms)");
         System.err.println("  env NAJM_PLAN_USER, NAJM_PLAN_PASSWORD: the MOC login of the stations (with --plan-url)");
