@@ -60,18 +60,27 @@ final class SpacecraftHandler extends ControlRoute {
         // Only the request's headers are used from here on: its body is released when this returns.
         sc.snapshot().orTimeout(ANSWER_SECONDS, TimeUnit.SECONDS).whenComplete((s, e) -> {
             if (e == null) {
-                HttpResponses.json(ctx, req, HttpResponseStatus.OK, ControlJson.spacecraft(s));
+                try {
+                    HttpResponses.json(ctx, req, HttpResponseStatus.OK, ControlJson.spacecraft(s));
+                } catch (RuntimeException ex) {
+                    fail(ctx, req, sc, HttpResponseStatus.INTERNAL_SERVER_ERROR, "internal error: " + ex, ex);
+                }
                 return;
             }
             Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
             String why = cause instanceof TimeoutException
                     ? "the simulation thread did not answer within " + ANSWER_SECONDS + " s"
                     : cause.getMessage();
-            LOG.log(Level.WARNING, "control: no snapshot of " + sc.name() + ": " + why, cause);
-            JsonObject error = new JsonObject();
-            error.addProperty("error", sc.name() + ": " + why);
-            HttpResponses.json(ctx, req, HttpResponseStatus.SERVICE_UNAVAILABLE, error);
+            fail(ctx, req, sc, HttpResponseStatus.SERVICE_UNAVAILABLE, why, cause);
         });
         return true;
+    }
+
+    private static void fail(ChannelHandlerContext ctx, FullHttpRequest req, SpacecraftSim sc,
+            HttpResponseStatus status, String why, Throwable cause) {
+        LOG.log(Level.WARNING, "control: no snapshot of " + sc.name() + ": " + why, cause);
+        JsonObject error = new JsonObject();
+        error.addProperty("error", sc.name() + ": " + why);
+        HttpResponses.json(ctx, req, status, error);
     }
 }
