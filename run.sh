@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds NAJM and runs the whole system on localhost: the Yamcs MOC (web UI and API on
 # http://localhost:8090) and the simulator (4 spacecraft, 5 ground stations, and the asteroid
-# archive stand-in on http://localhost:8091, storing what it accepts in data/archive/).
+# archive stand-in on http://localhost:8091, storing what it accepts in data/archive/; its control
+# API for injecting station faults and reading the truth onboard on http://localhost:8092).
 # Ctrl-C stops everything.
 #
 # Environment: NAJM_SIM_START (ISO-8601 UTC instant the simulation starts at, default now),
