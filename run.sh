@@ -1,17 +1,27 @@
 #!/usr/bin/env bash
 # Builds NAJM and runs the whole system on localhost: the Yamcs MOC (web UI and API on
 # http://localhost:8090) and the simulator (4 spacecraft, 5 ground stations, and the asteroid
-# archive stand-in on http://localhost:8091, storing what it accepts in data/archive/).
+# archive stand-in on http://localhost:8091, storing what it accepts in data/archive/; its control
+# API for injecting station faults and reading the truth onboard on http://localhost:8092).
 # Ctrl-C stops everything.
 #
 # Environment: NAJM_SIM_START (ISO-8601 UTC instant the simulation starts at, default now),
-# NAJM_SIM_RATE (simulation clock rate, default 1).
+# NAJM_SIM_RATE (simulation clock rate, default 1), NAJM_SIM_COLD (1: the spacecraft start cold, in
+# STANDBY with the payload off, as SimulatorMain --cold; default 0: routine operations, payload on and
+# SURVEY, the telescope exposing from the first whole minute).
 #
 # Authentication is on: log in with a demo user of README (password najm-demo). The simulated
 # stations fetch the contact plan as the read-only 'observer'. The production profile
 # (NAJM_PROFILE=production, docs/security.md) is not started by this script.
 set -euo pipefail
 cd "$(dirname "$0")"
+
+sim_opts=()
+case "${NAJM_SIM_COLD:-0}" in
+    0) ;;
+    1) sim_opts+=(--cold) ;;
+    *) echo "NAJM_SIM_COLD must be 0 or 1, not '${NAJM_SIM_COLD}'" >&2; exit 2 ;;
+esac
 
 echo "== Building (mvn install, tests skipped)"
 mvn -B -q -ntp -DskipTests install
@@ -45,7 +55,7 @@ pids+=($!)
 NAJM_PLAN_USER=observer NAJM_PLAN_PASSWORD=najm-demo \
 java -cp "$sim_cp" org.najm.simulator.SimulatorMain --constellation etc/constellation.yaml \
     --plan-url http://localhost:8090/api/najm/contacts \
-    --archive-port 8091 --archive-dir data/archive \
+    --archive-port 8091 --archive-dir data/archive "${sim_opts[@]}" \
     > >(sed -u 's/^/[simulator] /') 2>&1 &
 pids+=($!)
 

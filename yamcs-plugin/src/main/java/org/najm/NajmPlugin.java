@@ -3,6 +3,7 @@ package org.najm;
 import java.io.IOException;
 import java.io.InputStream;
 
+import org.najm.accountability.AccountabilityApi;
 import org.najm.audit.AuditApi;
 import org.najm.automation.AutomationApi;
 import org.najm.commanding.HeldCommandApi;
@@ -68,6 +69,7 @@ public class NajmPlugin extends AbstractPlugin {
         http.addApi(new ScienceApi());
         http.addApi(new HeldCommandApi());
         http.addApi(new AuditApi());
+        http.addApi(new AccountabilityApi());
         http.addApi(new AutomationApi());
     }
 }

@@ -13,19 +13,16 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.LockSupport;
 
 import org.najm.constellation.Constellation;
 import org.najm.constellation.Spacecraft;
-import org.najm.constellation.Station;
 import org.najm.context.NajmContext;
 import org.najm.gateway.StationGateway;
 import org.najm.orekit.OrekitData;
 import org.najm.simulator.Simulator;
-import org.najm.simulator.station.Visibility;
-import org.najm.simulator.station.Visibility.Pass;
+import org.najm.testing.FreePass;
 import org.najm.time.SimClock;
 import org.najm.time.SimClocks;
 import org.yamcs.client.CommandSubscription;
@@ -89,8 +86,8 @@ public final class CommandLatencyBench implements BenchMain.Benchmark {
         Spacecraft subject = constellation.spacecraftByName(SUBJECT).orElseThrow();
         instance = subject.instance();
         Duration lead = Duration.ofSeconds(leadSeconds);
-        Choice chosen = findFreePass(constellation, subject, lead);
-        SimClock clock = SimClock.startingNow(chosen.pass.aos().minus(lead), 1);
+        FreePass chosen = FreePass.find(constellation, subject, Duration.ofMinutes(8), lead, (st, p) -> true);
+        SimClock clock = SimClock.startingNow(chosen.pass().aos().minus(lead), 1);
         SimClocks.install(clock);
 
         yamcs = EmbeddedYamcs.prepare("najm-bench-cmd", ports);
@@ -103,8 +100,8 @@ public final class CommandLatencyBench implements BenchMain.Benchmark {
         report.line("# NAJM command latency benchmark  " + Instant.now());
         report.line("# " + BenchSupport.environment());
         report.format("# %s over %s, pass AOS %s LOS %s (max el %.0f deg), sim rate 1, "
-                + "clock started %d s before AOS", SUBJECT, chosen.station.name(), chosen.pass.aos(),
-                chosen.pass.los(), chosen.pass.maxElevationDeg(), leadSeconds);
+                + "clock started %d s before AOS", SUBJECT, chosen.station().name(), chosen.pass().aos(),
+                chosen.pass().los(), chosen.pass().maxElevationDeg(), leadSeconds);
         report.line("# latency = wall time from just before POST /api/processors/" + instance
                 + "/realtime/commands/NAJM/<cmd> to CommandComplete_Status seen by the client ("
                 + (poll ? "REST polling of /api/archive/" + instance + "/commands/{id} every " + pollMillis + " ms"
@@ -124,13 +121,13 @@ public final class CommandLatencyBench implements BenchMain.Benchmark {
 
         // Contact: the station forwards the subject's frames and the gateway routes them.
         long waitUntil = System.nanoTime() + Duration.ofSeconds(leadSeconds + 90).toNanos();
-        while (NajmContext.running(StationGateway.class).stats(chosen.station.id()).routed() == 0) {
+        while (NajmContext.running(StationGateway.class).stats(chosen.station().id()).routed() == 0) {
             if (System.nanoTime() > waitUntil) {
-                throw new IllegalStateException("no TM of " + SUBJECT + " from " + chosen.station.name());
+                throw new IllegalStateException("no TM of " + SUBJECT + " from " + chosen.station().name());
             }
             BenchSupport.sleep(200);
         }
-        System.err.println("contact: frames of " + SUBJECT + " arriving through " + chosen.station.name());
+        System.err.println("contact: frames of " + SUBJECT + " arriving through " + chosen.station().name());
         // Commanding ready (COP-1 initialised from the first CLCWs): a NOOP completes OK.
         long readyUntil = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (true) {
@@ -176,7 +173,7 @@ public final class CommandLatencyBench implements BenchMain.Benchmark {
         }
         report.line("");
         report.format("# simulated time at the end %s (LOS %s); total benchmark time %.0f s", clock.now(),
-                chosen.pass.los(), (System.nanoTime() - t0) / 1e9);
+                chosen.pass().los(), (System.nanoTime() - t0) / 1e9);
     }
 
     private record Result(boolean ok, double latencyMs, double postMs, String message) {
@@ -274,56 +271,5 @@ public final class CommandLatencyBench implements BenchMain.Benchmark {
     private static double percentile(double[] sorted, double p) {
         int rank = (int) Math.ceil(p / 100.0 * sorted.length);
         return sorted[Math.max(0, Math.min(sorted.length - 1, rank - 1))];
-    }
-
-    private record Choice(Station station, Pass pass) {
-    }
-
-    /** A long pass of the subject over a station no other spacecraft wants then (as the integration tests do). */
-    private static Choice findFreePass(Constellation c, Spacecraft subject, Duration lead) {
-        Duration minPass = Duration.ofMinutes(8);
-        Instant from = Instant.parse("2026-11-20T02:00:00Z");
-        for (int hour = 0; hour < 24; hour++) {
-            Instant t = from.plus(Duration.ofHours(hour));
-            for (Station st : c.stations()) {
-                Optional<Pass> p = Visibility.nextPass(subject, st, t, Duration.ofHours(1));
-                if (p.isPresent() && Duration.between(p.get().aos(), p.get().los()).compareTo(minPass) >= 0
-                        && antennaFree(c, subject, st, p.get(), lead)) {
-                    return new Choice(st, p.get());
-                }
-            }
-        }
-        throw new IllegalStateException("no free pass of " + minPass + " found for " + subject.name());
-    }
-
-    private static boolean antennaFree(Constellation c, Spacecraft subject, Station st, Pass p, Duration lead) {
-        Instant busyFrom = p.aos().minus(lead).minus(Duration.ofMinutes(20));
-        for (Spacecraft other : c.spacecraft()) {
-            if (other.equals(subject)) {
-                continue;
-            }
-            Optional<Pass> o = Visibility.nextPass(other, st, busyFrom, Duration.ofHours(1));
-            if (o.isPresent() && o.get().aos().isBefore(p.los()) && o.get().los().isAfter(busyFrom)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    @Override
-    public void close() {
-        try {
-            if (client != null) {
-                client.close();
-            }
-            if (simulator != null) {
-                simulator.close();
-            }
-        } catch (Exception e) {
-            // exiting anyway
-        }
-        if (yamcs != null) {
-            yamcs.close();
-        }
     }
 }

@@ -9,19 +9,19 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Random;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 
 import org.hipparchus.geometry.euclidean.threed.Vector3D;
 import org.hipparchus.util.FastMath;
 import org.najm.constellation.Constellation;
-import org.najm.testing.SkyfieldRequest;
-import org.najm.testing.SyntheticNetwork;
-import org.najm.constellation.Spacecraft;
 import org.najm.constellation.Station;
 import org.najm.orekit.OrekitData;
 import org.najm.passes.DetectorPassPredictor;
@@ -33,13 +33,14 @@ import org.najm.passes.TleSet;
 import org.najm.planning.ContactPlan;
 import org.najm.planning.ContactPlanner;
 import org.najm.planning.PlanningRequest;
+import org.najm.testing.SkyfieldRequest;
+import org.najm.testing.SyntheticNetwork;
 import org.orekit.bodies.GeodeticPoint;
 import org.orekit.bodies.OneAxisEllipsoid;
 import org.orekit.data.DataContext;
 import org.orekit.frames.Frame;
 import org.orekit.frames.StaticTransform;
 import org.orekit.frames.TopocentricFrame;
-import org.orekit.propagation.analytical.tle.TLE;
 import org.orekit.propagation.analytical.tle.TLEPropagator;
 import org.orekit.time.AbsoluteDate;
 import org.orekit.utils.Constants;
@@ -48,6 +49,8 @@ import org.orekit.utils.IERSConventions;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+
+import io.netty.util.concurrent.DefaultThreadFactory;
 
 /**
  * Pass prediction and contact planning benchmark: {@link PassPredictor} (grid + root finding) against
@@ -86,7 +89,8 @@ public final class PassPlanningBench implements BenchMain.Benchmark {
         Instant end = START.plus(Duration.ofDays(days));
         line("PassPlanningBench  %s", Instant.now());
         line("%s", BenchSupport.environment());
-        line("window %s .. %s (%d days); PassPredictor: 30 s grid, %d threads; timings: median of %d runs, one run when over 5 s or said",
+        line("window %s .. %s (%d days); PassPredictor: 30 s grid, %d threads; timings: median of %d runs, "
+                + "one run when over 5 s or said",
                 START, end, days, Runtime.getRuntime().availableProcessors(), reps);
         if (!skipSkyfield) {
             python = python();
@@ -134,7 +138,8 @@ public final class PassPlanningBench implements BenchMain.Benchmark {
         row("(d) ContactPlanner.plan", a.value.size(), d.seconds, Double.NaN,
                 String.format("%d contacts, %d rejections", d.value.contacts().size(), d.value.rejections().size()));
         line("ratios: b/a = %.1fx (a is %.1fx faster than b)%s", b.seconds / a.seconds, b.seconds / a.seconds,
-                c == null ? "" : String.format(";  c/a = %.1fx on Skyfield's compute time, %.1fx on its process wall time",
+                c == null ? "" : String.format(";  c/a = %.1fx on Skyfield's compute time, %.1fx on its process "
+                        + "wall time",
                         c.computeSeconds / a.seconds, c.wallSeconds / a.seconds));
         line("a vs b: %s", compare(a.value, b.value).describe());
         if (c != null) {
@@ -151,11 +156,13 @@ public final class PassPlanningBench implements BenchMain.Benchmark {
         progress("synthetic network, detector subset");
         Timed<List<Pass>> sbA = time(reps, () -> grid.predict(detTles, synth.stations(), START, detEnd));
         Timed<List<Pass>> sb = time(1, () -> detector.predict(detTles, synth.stations(), START, detEnd));
-        double detScale = (double) synthSats * synthStations * days / ((double) detTles.size() * synthStations * detDays);
+        double detScale = (double) synthSats * synthStations * days
+                / ((double) detTles.size() * synthStations * detDays);
 
         Instant skyEnd = START.plus(Duration.ofDays(skyDays));
         List<SpacecraftTle> skyTles = synthTles.subList(0, Math.min(skySats, synthTles.size()));
-        double skyScale = (double) synthSats * synthStations * days / ((double) skyTles.size() * synthStations * skyDays);
+        double skyScale = (double) synthSats * synthStations * days
+                / ((double) skyTles.size() * synthStations * skyDays);
         Timed<List<Pass>> scA = null;
         Skyfield sc = null;
         if (!skipSkyfield) {
@@ -191,7 +198,8 @@ public final class PassPlanningBench implements BenchMain.Benchmark {
             line("%-34s %7d %9.2fs %11.1fs %9.1fx  %s", String.format("(c) Skyfield compute %dx%dx%dd",
                     skyTles.size(), synthStations, skyDays), sc.passes.size(), sc.computeSeconds,
                     sc.computeSeconds * skyScale, sc.computeSeconds * skyScale / sa.seconds,
-                    "vs a on the subset: " + d2.describe() + (d2.agreesWithin(1.0) ? " -> OK, within 1 s" : " -> NOT within 1 s"));
+                    "vs a on the subset: " + d2.describe()
+                            + (d2.agreesWithin(1.0) ? " -> OK, within 1 s" : " -> NOT within 1 s"));
             line("%-34s %7d %9.2fs %11.1fs %9.1fx  %s", String.format("(c) Skyfield process %dx%dx%dd",
                     skyTles.size(), synthStations, skyDays), sc.passes.size(), sc.wallSeconds,
                     sc.wallSeconds * skyScale, sc.wallSeconds * skyScale / sa.seconds,
@@ -212,9 +220,12 @@ public final class PassPlanningBench implements BenchMain.Benchmark {
         line("== Scaling of PassPredictor (30 s grid, %d threads, median of %d, one run when over 5 s) ==",
                 Runtime.getRuntime().availableProcessors(), reps);
         line("%-10s %5s %8s %5s %8s %9s %12s", "series", "sc", "stations", "days", "passes", "time", "us/pair-day");
-        double[][] satFit = scaling("spacecraft", satSteps, s -> new int[] {s, synthStations, days}, synth, synthTles, cache);
-        double[][] stFit = scaling("stations", stationSteps, n -> new int[] {synthSats, n, days}, synth, synthTles, cache);
-        double[][] dayFit = scaling("days", daySteps, dd -> new int[] {synthSats, synthStations, dd}, synth, synthTles, cache);
+        double[][] satFit = scaling("spacecraft", satSteps, s -> new int[] {s, synthStations, days}, synth,
+                synthTles, cache);
+        double[][] stFit = scaling("stations", stationSteps, n -> new int[] {synthSats, n, days}, synth, synthTles,
+                cache);
+        double[][] dayFit = scaling("days", daySteps, dd -> new int[] {synthSats, synthStations, dd}, synth,
+                synthTles, cache);
         line("linear fits  t = t0 + slope * x  (share of the %dx%dx%dd time that grows with x):", synthSats,
                 synthStations, days);
         fitLine("spacecraft", satFit, sa.seconds, synthSats);
@@ -237,13 +248,10 @@ public final class PassPlanningBench implements BenchMain.Benchmark {
         line("%-28s %8d %9.2fs %9d %11d", planDays + " day(s)", sub.size(), sdSub.seconds,
                 sdSub.value.contacts().size(), sdSub.value.rejections().size());
         int limit = BenchSupport.intProp("bench.planTimeoutSeconds", 300);
-        java.util.concurrent.CompletableFuture<Timed<ContactPlan>> full = java.util.concurrent.CompletableFuture
+        // daemon: a plan still running at the time limit is abandoned and must not keep the JVM
+        CompletableFuture<Timed<ContactPlan>> full = CompletableFuture
                 .supplyAsync(() -> time(1, () -> planner.plan(PlanningRequest.of(sa.value, synth, START))),
-                        java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
-                            Thread th = new Thread(r, "planner");
-                            th.setDaemon(true);
-                            return th;
-                        }));
+                        Executors.newSingleThreadExecutor(new DefaultThreadFactory("planner", true)));
         try {
             Timed<ContactPlan> sd = full.get(limit, TimeUnit.SECONDS);
             line("%-28s %8d %9.2fs %9d %11d", days + " days (full)", sa.value.size(), sd.seconds,
@@ -251,7 +259,7 @@ public final class PassPlanningBench implements BenchMain.Benchmark {
             line("growth: %.1fx the passes took %.1fx the time (exponent %.2f)", (double) sa.value.size() / sub.size(),
                     sd.seconds / sdSub.seconds, Math.log(sd.seconds / sdSub.seconds)
                             / Math.log((double) sa.value.size() / sub.size()));
-        } catch (java.util.concurrent.TimeoutException e) {
+        } catch (TimeoutException e) {
             line("%-28s %8d %10s  did NOT finish within %d s (abandoned; the JVM exits)", days + " days (full)",
                     sa.value.size(), "> " + limit + "s", limit);
         }
@@ -389,8 +397,10 @@ public final class PassPlanningBench implements BenchMain.Benchmark {
                 Math.max(0, whole.seconds - grid), 100 * Math.max(0, whole.seconds - grid) / whole.seconds,
                 "passes ~ spacecraft x stations x days");
         line("%-40s %10s %8.3fs %7.1f%%  %s", "PassPredictor, 1 thread, total", "", whole.seconds, 100.0,
-                String.format("(%.2f s with %d threads above)", fullThreadedSeconds, Runtime.getRuntime().availableProcessors()));
-        line("per unit: transform %.2f us, SGP4 %.2f us, elevation check %.3f us, refinement %.0f us per pass   (sink %.1e)",
+                String.format("(%.2f s with %d threads above)", fullThreadedSeconds,
+                        Runtime.getRuntime().availableProcessors()));
+        line("per unit: transform %.2f us, SGP4 %.2f us, elevation check %.3f us, refinement %.0f us per pass   "
+                + "(sink %.1e)",
                 tTransform * 1e6 / (n + 1), tSgp4 * 1e6 / ((double) ns * (n + 1)),
                 tElev * 1e6 / ((double) ns * nst * (n + 1)),
                 Math.max(0, whole.seconds - grid) * 1e6 / Math.max(1, whole.value.size()), sink);
@@ -437,7 +447,7 @@ public final class PassPlanningBench implements BenchMain.Benchmark {
         for (Pass p : b) {
             byKey.computeIfAbsent(p.spacecraft() + "|" + p.station(), k -> new ArrayList<>()).add(p);
         }
-        Map<Pass, Boolean> used = new java.util.IdentityHashMap<>();
+        Map<Pass, Boolean> used = new IdentityHashMap<>();
         List<Pass> onlyA = new ArrayList<>();
         double dAos = 0;
         double dLos = 0;
@@ -548,7 +558,10 @@ public final class PassPlanningBench implements BenchMain.Benchmark {
     /** Runs longer than this are not repeated. */
     static final double ONCE_ABOVE_S = 5.0;
 
-    /** Median wall time of up to {@code n} runs (one if the first takes over {@value #ONCE_ABOVE_S} s); the value of the last. */
+    /**
+     * Median wall time of up to {@code n} runs (one if the first takes over {@value #ONCE_ABOVE_S} s); the value of
+     * the last.
+     */
     private static <T> Timed<T> time(int n, Supplier<T> work) {
         double[] t = new double[n];
         T v = null;

@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -19,6 +21,8 @@ import org.najm.constellation.Spacecraft;
 import org.najm.constellation.Station;
 import org.najm.constellation.Transport;
 import org.najm.orekit.OrekitData;
+import org.najm.simulator.control.ControlServer;
+import org.najm.simulator.control.ControlTargets;
 import org.najm.simulator.spacecraft.SpacecraftSim;
 import org.najm.simulator.station.AntennaPolicy;
 import org.najm.simulator.station.FirstRisenPolicy;
@@ -52,11 +56,55 @@ public final class Simulator implements AutoCloseable {
     private final ScheduledExecutorService sim;
     private final EventLoopGroup group;
     private final AtomicBoolean closed = new AtomicBoolean();
+    private volatile ControlServer control;
     private long nextTickMillis;
     private volatile long ticks;
     private volatile long ticksSkipped;
 
-    private Simulator(Constellation c, SimClock clock, AntennaPolicy policy, long seed) {
+    /**
+     * How to start: the antenna policy (default {@link FirstRisenPolicy}), the seed of the synthetic science
+     * and noise (default 1), whether the spacecraft start cold (the default: STANDBY, payload off) or in
+     * routine operations (payload on, SURVEY), and the port of the control API (default: none).
+     */
+    public static final class Options {
+        private AntennaPolicy policy = new FirstRisenPolicy();
+        private long seed = 1;
+        private boolean routineOps;
+        private Integer controlPort;
+
+        public Options policy(AntennaPolicy p) {
+            this.policy = Objects.requireNonNull(p, "policy");
+            return this;
+        }
+
+        /** Same seed, same asteroids. */
+        public Options seed(long s) {
+            this.seed = s;
+            return this;
+        }
+
+        /** True: every spacecraft starts in routine operations ({@link SpacecraftSim#startInRoutineOps()}). */
+        public Options routineOps(boolean on) {
+            this.routineOps = on;
+            return this;
+        }
+
+        /**
+         * Serves the control API (station faults, truth onboard; {@link ControlServer}) on 127.0.0.1:{@code port};
+         * 0 picks a free port ({@link Simulator#controlPort()}).
+         */
+        public Options controlPort(int port) {
+            if (port < 0 || port > 65535) {
+                throw new IllegalArgumentException("no TCP port " + port);
+            }
+            this.controlPort = port;
+            return this;
+        }
+    }
+
+    private Simulator(Constellation c, SimClock clock, Options o) {
+        AntennaPolicy policy = o.policy;
+        long seed = o.seed;
         this.clock = clock;
         OrekitData.context();
         sim = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -70,6 +118,9 @@ public final class Simulator implements AutoCloseable {
             int scid = s.scid();
             SpacecraftSim sc = new SpacecraftSim(s, frame -> downlink(scid, frame), dumpPerTick, seed);
             sc.setOwner(sim);
+            if (o.routineOps) {
+                sc.startInRoutineOps();
+            }
             spacecraft.put(scid, sc);
             spacecraftList.add(sc);
         }
@@ -88,15 +139,26 @@ public final class Simulator implements AutoCloseable {
      * @throws IllegalStateException when a station's UDP port cannot be bound
      */
     public static Simulator start(Constellation c, SimClock clock, AntennaPolicy policy, long seed) {
-        Simulator s = new Simulator(c, clock, policy, seed);
+        return start(c, clock, new Options().policy(policy).seed(seed));
+    }
+
+    /** @throws IllegalStateException when a socket cannot be bound */
+    public static Simulator start(Constellation c, SimClock clock, Options options) {
+        Simulator s = new Simulator(c, clock, options);
         try {
             s.bind(c.transport());
+            if (options.controlPort != null) {
+                // No authentication: loopback only.
+                s.control = ControlServer.start(new InetSocketAddress("127.0.0.1", options.controlPort),
+                        new ControlTargets(s.allStations(), s.allSpacecraft(), clock));
+            }
         } catch (Exception e) {
             s.close();
             throw new IllegalStateException("cannot start the simulator: " + e.getMessage(), e);
         }
         LOG.info("NAJM simulator started: " + c.spacecraft().size() + " spacecraft, " + c.stations().size()
-                + " stations, " + clock);
+                + " stations, " + clock + ", spacecraft start "
+                + (options.routineOps ? "in routine operations (payload on, SURVEY)" : "cold (STANDBY, payload off)"));
         s.nextTickMillis = Math.floorDiv(clock.millis(), 1000) * 1000;
         s.sim.execute(s::runDueTicks);
         return s;
@@ -204,11 +266,20 @@ public final class Simulator implements AutoCloseable {
         return ticksSkipped;
     }
 
+    /** The port of the control API, when {@link Options#controlPort} asked for it. */
+    public OptionalInt controlPort() {
+        ControlServer cs = control;
+        return cs == null ? OptionalInt.empty() : OptionalInt.of(cs.port());
+    }
+
     /** Stops the simulation thread and releases every socket. Idempotent. */
     @Override
     public void close() {
         if (!closed.compareAndSet(false, true)) {
             return;
+        }
+        if (control != null) {
+            control.close();
         }
         sim.shutdownNow();
         try {

@@ -21,10 +21,15 @@ import org.najm.time.SimClock;
  * Runs the simulator as a process: {@code --constellation <path>} (default etc/constellation.yaml), clock
  * from NAJM_SIM_START / NAJM_SIM_RATE / NAJM_SIM_ANCHOR; with {@code --archive-port <port>} also the asteroid
  * archive stand-in on 127.0.0.1 ({@code --archive-dir}, default data/archive). With {@code --plan-url} the
- * stations log in to the MOC as NAJM_PLAN_USER with NAJM_PLAN_PASSWORD. Exits on SIGINT/SIGTERM and when its
- * parent dies.
+ * stations log in to the MOC as NAJM_PLAN_USER with NAJM_PLAN_PASSWORD. The spacecraft start in routine
+ * operations (payload on, SURVEY), or cold (STANDBY, payload off) with {@code --cold}. The control API (station
+ * faults, truth onboard) listens on 127.0.0.1:{@code --control-port} (default 8092). Exits on SIGINT/SIGTERM and
+ * when its parent dies.
  */
 public final class SimulatorMain {
+
+    /** The control API's port unless {@code --control-port} says otherwise (the MOC is on 8090, the archive 8091). */
+    public static final int DEFAULT_CONTROL_PORT = 8092;
 
     private SimulatorMain() {
     }
@@ -36,6 +41,8 @@ public final class SimulatorMain {
         URI planUrl = null;
         Integer archivePort = null;
         Path archiveDir = Path.of("data/archive");
+        boolean cold = false;
+        int controlPort = DEFAULT_CONTROL_PORT;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--constellation" -> {
@@ -66,6 +73,20 @@ public final class SimulatorMain {
                     }
                     archiveDir = Path.of(args[++i]);
                 }
+                case "--cold" -> cold = true;
+                case "--control-port" -> {
+                    if (i + 1 >= args.length) {
+                        usage("--control-port needs a port");
+                    }
+                    try {
+                        controlPort = Integer.parseInt(args[++i]);
+                    } catch (NumberFormatException e) {
+                        usage("--control-port needs a port, not " + args[i]);
+                    }
+                    if (controlPort < 0 || controlPort > 65535) {
+                        usage("--control-port needs a port (0..65535), not " + controlPort);
+                    }
+                }
                 case "-h", "--help" -> usage(null);
                 default -> usage("unknown option " + args[i]);
             }
@@ -85,10 +106,9 @@ public final class SimulatorMain {
             System.exit(2);
             return;
         }
-        Simulator sim;
-        if (planUrl == null) {
-            sim = Simulator.start(c, clock);
-        } else {
+        // Routine operations unless asked for a cold start, as the MOC finds the constellation on a normal day.
+        Simulator.Options options = new Simulator.Options().routineOps(!cold).controlPort(controlPort);
+        if (planUrl != null) {
             // Stations point their antennas as the MOC's contact plan says.
             String user = System.getenv("NAJM_PLAN_USER");
             String password = System.getenv("NAJM_PLAN_PASSWORD");
@@ -97,8 +117,19 @@ public final class SimulatorMain {
             }
             var schedule = new ContactScheduleClient(planUrl, user, password, c, clock);
             schedule.start(Duration.ofSeconds(2));
-            sim = Simulator.start(c, clock, new PlanFollowingPolicy(schedule), 1);
+            options.policy(new PlanFollowingPolicy(schedule));
             log.info("stations follow the contact plan from " + planUrl);
+        }
+        Simulator sim;
+        try {
+            sim = Simulator.start(c, clock, options);
+        } catch (IllegalStateException e) {
+            System.err.println("najm-simulator: " + e.getMessage());
+            if (archive != null) {
+                archive.close();
+            }
+            System.exit(2);
+            return;
         }
         CountDownLatch stopped = new CountDownLatch(1);
         ArchiveStandIn archiveToClose = archive;
@@ -121,7 +152,10 @@ public final class SimulatorMain {
             System.err.println("najm-simulator: " + error);
         }
         System.err.println("usage: SimulatorMain [--constellation etc/constellation.yaml] [--plan-url URL]"
-                + " [--archive-port PORT [--archive-dir data/archive]]");
+                + " [--archive-port PORT [--archive-dir data/archive]] [--control-port 8092] [--cold]");
+        System.err.println("  --control-port: the control API for tests on 127.0.0.1 (station faults, truth onboard;"
+                + " 0: any free port)");
+        System.err.println("  --cold: spacecraft start in STANDBY with the payload off (default: payload on, SURVEY)");
         System.err.println("  env NAJM_SIM_START (ISO UTC), NAJM_SIM_RATE (default 1), NAJM_SIM_ANCHOR (epoch ms)");
         System.err.println("  env NAJM_PLAN_USER, NAJM_PLAN_PASSWORD: the MOC login of the stations (with --plan-url)");
         System.exit(error == null ? 0 : 2);

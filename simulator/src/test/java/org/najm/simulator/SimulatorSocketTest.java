@@ -12,10 +12,7 @@ import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
-import java.util.concurrent.ThreadLocalRandom;
 
 import org.junit.jupiter.api.Test;
 import org.najm.constellation.Constellation;
@@ -24,30 +21,12 @@ import org.najm.simulator.packet.Apid;
 import org.najm.simulator.spacecraft.Opcodes;
 import org.najm.simulator.station.Visibility;
 import org.najm.simulator.testutil.Ground;
+import org.najm.simulator.testutil.UdpPorts;
 import org.najm.time.SimClock;
 
 class SimulatorSocketTest {
 
     private static final int NAJM1 = 0x1A1;
-
-    /** A base port with {@code n} consecutive free UDP ports. */
-    private static int freeBase(int n) {
-        for (int attempt = 0; attempt < 100; attempt++) {
-            int base = ThreadLocalRandom.current().nextInt(20000, 60000);
-            List<DatagramSocket> held = new ArrayList<>();
-            try {
-                for (int i = 0; i < n; i++) {
-                    held.add(new DatagramSocket(new InetSocketAddress("127.0.0.1", base + i)));
-                }
-                return base;
-            } catch (Exception e) {
-                // try another
-            } finally {
-                held.forEach(DatagramSocket::close);
-            }
-        }
-        throw new IllegalStateException("no free ports");
-    }
 
     @Test
     void framesFlowAndNoopIsAcknowledged() throws Exception {
@@ -58,7 +37,7 @@ class SimulatorSocketTest {
                 Duration.ofDays(1)).orElseThrow();
         try (DatagramSocket moc = new DatagramSocket(new InetSocketAddress("127.0.0.1", 0))) {
             moc.setSoTimeout(200);
-            int tcBase = freeBase(c.stations().size());
+            int tcBase = UdpPorts.freeBase(c.stations().size());
             Constellation local = c.withTransport(c.transport().withPortBases(moc.getLocalPort(), tcBase));
             try (Simulator sim = Simulator.start(local, SimClock.startingNow(pass.aos().plusSeconds(60), 1))) {
                 Ground.Depacketizer tm = new Ground.Depacketizer();

@@ -7,7 +7,6 @@ import org.najm.audit.AuditRecord;
 import org.najm.audit.AuditRecord.Kind;
 import org.najm.audit.AuditRecord.Outcome;
 import org.najm.audit.AuditTrail;
-import org.najm.constellation.Spacecraft;
 import org.najm.context.NajmContext;
 import org.najm.security.Decision;
 import org.yamcs.ConfigurationException;
@@ -41,7 +40,6 @@ public class CommandAuthorityLink extends LocalTcLink {
     static final String AUTHORIZED_ACK = "Authorized";
     static final String CONFIRMED_ACK = "Confirmed";
 
-    private Spacecraft spacecraft;
     private String processorName;
     private ConfirmationQueue confirmationQueue;
 
@@ -56,8 +54,6 @@ public class CommandAuthorityLink extends LocalTcLink {
     @Override
     public void init(String instance, String name, YConfiguration config) throws ConfigurationException {
         super.init(instance, name, config);
-        spacecraft = NajmContext.constellation().spacecraftByInstance(instance)
-                .orElseThrow(() -> new ConfigurationException(instance + " is not a spacecraft of the constellation"));
         processorName = config.getString("processor");
     }
 

@@ -1,7 +1,5 @@
 package org.najm.commanding;
 
-import org.najm.constellation.Spacecraft;
-import org.najm.context.NajmContext;
 import org.yamcs.ConfigurationException;
 import org.yamcs.Spec;
 import org.yamcs.Spec.OptionType;
@@ -19,7 +17,6 @@ import org.yamcs.commanding.PreparedCommand;
  */
 public class TcUnavailableLink extends LocalTcLink {
 
-    private String spacecraftName;
     private String tcLinkName;
 
     @Override
@@ -33,15 +30,12 @@ public class TcUnavailableLink extends LocalTcLink {
     @Override
     public void init(String instance, String name, YConfiguration config) throws ConfigurationException {
         super.init(instance, name, config);
-        Spacecraft sc = NajmContext.constellation().spacecraftByInstance(instance)
-                .orElseThrow(() -> new ConfigurationException(instance + " is not a spacecraft of the constellation"));
-        spacecraftName = sc.name();
         tcLinkName = config.getString("tcLink");
     }
 
     @Override
     public boolean sendCommand(PreparedCommand pc) {
-        String reason = "Command not sent to " + spacecraftName + ": " + currentReason();
+        String reason = "Command not sent to " + spacecraft.name() + ": " + currentReason();
         long now = timeService.getMissionTime();
         commandHistory.publishAck(pc.getCommandId(), CommandHistoryPublisher.AcknowledgeSent_KEY, now, AckStatus.NOK,
                 reason);

@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 
 import org.najm.constellation.Constellation;
 import org.najm.constellation.Spacecraft;
@@ -24,6 +23,7 @@ import org.najm.planning.ContactPlan;
 import org.najm.planning.ContactPlanner;
 import org.najm.planning.PlanningRequest;
 import org.najm.simulator.Simulator;
+import org.najm.testing.FreePass;
 import org.najm.testing.FreePorts;
 import org.najm.simulator.archive.ArchiveStandIn;
 import org.najm.simulator.station.ContactScheduleClient;
@@ -199,18 +199,8 @@ final class NajmSystem {
      * that the MOC's planner (same code, same inputs as the MOC at start-up) plans whole.
      */
     private Choice findFreePass() {
-        Instant from = Instant.parse("2026-11-20T02:00:00Z");
-        for (int hour = 0; hour < 24; hour++) {
-            Instant t = from.plus(Duration.ofHours(hour));
-            for (Station st : constellation.stations()) {
-                Optional<Pass> p = Visibility.nextPass(subject, st, t, Duration.ofHours(1));
-                if (p.isPresent() && Duration.between(p.get().aos(), p.get().los()).compareTo(MIN_PASS) >= 0
-                        && antennaFree(st, p.get()) && plannedWhole(st, p.get())) {
-                    return new Choice(st, p.get());
-                }
-            }
-        }
-        throw new IllegalStateException("no free planned pass of " + MIN_PASS + " found for " + subject.name());
+        FreePass free = FreePass.find(constellation, subject, MIN_PASS, LEAD, this::plannedWhole);
+        return new Choice(free.station(), free.pass());
     }
 
     private boolean plannedWhole(Station st, Pass p) {
@@ -263,20 +253,6 @@ final class NajmSystem {
         Pass p = Visibility.nextPass(subject, st, c.start().minus(Duration.ofMinutes(30)), Duration.ofHours(1))
                 .orElseThrow();
         return new Choice(st, p);
-    }
-
-    private boolean antennaFree(Station st, Pass p) {
-        Instant busyFrom = p.aos().minus(LEAD).minus(Duration.ofMinutes(20));
-        for (Spacecraft other : constellation.spacecraft()) {
-            if (other.equals(subject)) {
-                continue;
-            }
-            Optional<Pass> o = Visibility.nextPass(other, st, busyFrom, Duration.ofHours(1));
-            if (o.isPresent() && o.get().aos().isBefore(p.los()) && o.get().los().isAfter(busyFrom)) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /** The gateway's counters for the station of the test pass. */

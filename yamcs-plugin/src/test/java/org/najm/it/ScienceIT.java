@@ -121,6 +121,47 @@ class ScienceIT extends InContactTest {
         assertEquals(submissions, submissions().size(), "no new submission for a repeated dump");
     }
 
+    @Test
+    void theAccountabilityFollowsEveryDetectionFromTheStoreToTheArchiveAndItsFreeing() throws Exception {
+        JsonObject before = account();
+        List<Long> tracklets = injectAndDump(4, 3);
+        awaitInArchive(tracklets);
+        long received = before.get("receivedOnGround").getAsLong() + 7;
+        JsonObject delivered = Poll.until(Duration.ofSeconds(60), "every received detection acknowledged", () -> {
+            JsonObject a = account();
+            return a.get("receivedOnGround").getAsLong() >= received && a.get("awaitingTracklet").getAsLong() == 0
+                    && a.get("awaitingArchive").getAsLong() == 0 ? Optional.of(a) : Optional.empty();
+        });
+        assertEquals(delivered.get("receivedOnGround").getAsLong(), delivered.get("acknowledged").getAsLong());
+        assertEquals(delivered.get("receivedOnGround").getAsLong(), delivered.get("inAdes").getAsLong());
+
+        // Freeing the store: the spacecraft's own count of what it deleted is the truth.
+        var store = sys.simulator.spacecraft(sys.subject.scid()).scienceStore();
+        long inStore = store.count();
+        String cmd = Commands.issueOk(sys, sys.instance(), "DELETE_STORE",
+                "{\"store\": \"SCIENCE\", \"up_to\": 2000000000}");
+        assertEquals("OK", Commands.awaitCompletion(sys, sys.instance(), cmd, Duration.ofSeconds(60))
+                .get("CommandComplete_Status"));
+        assertEquals(0, store.count());
+        long freed = before.get("freedOnboard").getAsLong() + inStore;
+        JsonObject after = Poll.until(Duration.ofSeconds(60), "the freed detections counted", () -> {
+            JsonObject a = account();
+            return a.get("freedOnboard").getAsLong() == freed && a.get("onboardEstimate").getAsLong() == 0
+                    ? Optional.of(a) : Optional.empty();
+        });
+        assertEquals(0, after.get("notAccounted").getAsLong(), "made = freed + onboard: " + after);
+        assertTrue(after.get("explained").getAsBoolean(), after.toString());
+
+        assertEquals(200, sys.as("observer").get("/najm/accountability").status());
+        assertEquals(404, sys.as("observer").get("/najm/accountability?spacecraft=NAJM-9").status());
+    }
+
+    private static JsonObject account() {
+        var r = sys.as("observer").get("/najm/accountability?spacecraft=" + sys.subject.name());
+        assertEquals(200, r.status(), r.body());
+        return r.json().getAsJsonArray("spacecraft").get(0).getAsJsonObject();
+    }
+
     /** Stops the science service and starts a new one (Yamcs' services API), as a MOC restart does. */
     private static void restartScienceService() {
         YamcsRest admin = sys.as("admin"); // ControlServices

@@ -102,9 +102,11 @@ class TleParserTest {
     void newerAcceptedOlderAndEqualRefused() {
         TleSet next = launch.withUpload(line1WithEpoch("26330.00000000") + "\n" + L1_2, parser);
         assertEquals(Instant.parse("2026-11-26T00:00:00Z"), next.get("NAJM-1").orElseThrow().epoch());
-        assertEquals("line 2: epoch 2026-11-25T00:00:00Z is not newer than the TLE in force (epoch 2026-11-26T00:00:00Z)",
+        assertEquals("line 2: epoch 2026-11-25T00:00:00Z is not newer than the TLE in force "
+                + "(epoch 2026-11-26T00:00:00Z)",
                 refusal("NAJM-1\n" + line1WithEpoch("26329.00000000") + "\n" + L1_2, next));
-        assertEquals("line 1: epoch 2026-11-20T00:00:00Z is not newer than the TLE in force (epoch 2026-11-20T00:00:00Z)",
+        assertEquals("line 1: epoch 2026-11-20T00:00:00Z is not newer than the TLE in force "
+                + "(epoch 2026-11-20T00:00:00Z)",
                 refusal(L1_1 + "\n" + L1_2, launch));
     }
 
@@ -126,7 +128,8 @@ class TleParserTest {
 
     @Test
     void wrongLineNumberDigit() {
-        assertEquals("line 1: wrong line number '3', expected '1'", refusal("3" + L1_1.substring(1) + "\n" + L1_2, launch));
+        assertEquals("line 1: wrong line number '3', expected '1'",
+                refusal("3" + L1_1.substring(1) + "\n" + L1_2, launch));
         assertEquals("line 2: wrong line number '1', expected '2'", refusal(L1_1 + "\n1" + L1_2.substring(1), launch));
     }
 

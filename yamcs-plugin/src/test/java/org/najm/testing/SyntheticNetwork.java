@@ -32,8 +32,8 @@ public final class SyntheticNetwork {
             double ma = 360 * rnd.nextDouble();
             double mm = 14.2 + 1.3 * rnd.nextDouble();
             String name = String.format("SYN-%03d", i + 1);
-            String l1 = withChecksum(String.format("1 %05dU 26900A   26324.00000000  .00000000  00000-0  00000+0 0  999",
-                    norad));
+            String l1 = withChecksum(String.format(
+                    "1 %05dU 26900A   26324.00000000  .00000000  00000-0  00000+0 0  999", norad));
             String l2 = withChecksum(String.format("2 %05d %8.4f %8.4f %07d %8.4f %8.4f %11.8f%5d", norad, inc, raan,
                     Math.round(ecc * 1e7), argp, ma, mm, 1));
             sats.add(new Spacecraft(name, "syn-" + (i + 1), 0x200 + i, "partner" + (i % 4), "S" + (i + 1), norad,

@@ -3,6 +3,9 @@ package org.najm.simulator.archive;
 import java.nio.charset.StandardCharsets;
 import java.util.logging.Logger;
 
+import org.najm.simulator.http.HttpResponses;
+import org.najm.simulator.http.RouteHandler;
+
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
@@ -30,7 +33,7 @@ final class FailureControlHandler extends RouteHandler {
     }
 
     @Override
-    boolean handle(ChannelHandlerContext ctx, FullHttpRequest req, String path) {
+    protected boolean handle(ChannelHandlerContext ctx, FullHttpRequest req, String path) {
         if (!path.equals(PATH)) {
             return false;
         }

@@ -2,6 +2,9 @@ package org.najm.simulator.archive;
 
 import java.util.logging.Logger;
 
+import org.najm.simulator.http.HttpResponses;
+import org.najm.simulator.http.RouteHandler;
+
 import io.netty.channel.ChannelHandler.Sharable;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.http.FullHttpRequest;
@@ -27,7 +30,7 @@ final class FailureInjectionHandler extends RouteHandler {
     }
 
     @Override
-    boolean handle(ChannelHandlerContext ctx, FullHttpRequest req, String path) {
+    protected boolean handle(ChannelHandlerContext ctx, FullHttpRequest req, String path) {
         if (!path.equals(SubmitHandler.PATH) || !req.method().equals(HttpMethod.POST)) {
             return false;
         }

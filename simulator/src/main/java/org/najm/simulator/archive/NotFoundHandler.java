@@ -3,6 +3,9 @@ package org.najm.simulator.archive;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
+import org.najm.simulator.http.HttpResponses;
+import org.najm.simulator.http.RouteHandler;
+
 import io.netty.channel.ChannelHandler.Sharable;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.http.FullHttpRequest;
@@ -15,7 +18,7 @@ final class NotFoundHandler extends RouteHandler {
     private static final Logger LOG = Logger.getLogger(NotFoundHandler.class.getName());
 
     @Override
-    boolean handle(ChannelHandlerContext ctx, FullHttpRequest req, String path) {
+    protected boolean handle(ChannelHandlerContext ctx, FullHttpRequest req, String path) {
         HttpResponses.text(ctx, req, HttpResponseStatus.NOT_FOUND,
                 "no such resource: " + path + " (POST /submit, GET /submissions[/<id>], /control/failure)");
         return true;

@@ -2,6 +2,9 @@ package org.najm.simulator.archive;
 
 import java.util.Optional;
 
+import org.najm.simulator.http.HttpResponses;
+import org.najm.simulator.http.RouteHandler;
+
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 
@@ -29,7 +32,7 @@ final class SubmissionsHandler extends RouteHandler {
     }
 
     @Override
-    boolean handle(ChannelHandlerContext ctx, FullHttpRequest req, String path) throws Exception {
+    protected boolean handle(ChannelHandlerContext ctx, FullHttpRequest req, String path) throws Exception {
         if (!path.equals(PATH) && !path.startsWith(PATH + "/")) {
             return false;
         }

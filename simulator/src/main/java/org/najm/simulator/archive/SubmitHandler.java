@@ -6,6 +6,9 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
+import org.najm.simulator.http.HttpResponses;
+import org.najm.simulator.http.RouteHandler;
+
 import com.google.gson.JsonObject;
 
 import io.netty.channel.ChannelHandler.Sharable;
@@ -40,7 +43,7 @@ final class SubmitHandler extends RouteHandler {
     }
 
     @Override
-    boolean handle(ChannelHandlerContext ctx, FullHttpRequest req, String path) {
+    protected boolean handle(ChannelHandlerContext ctx, FullHttpRequest req, String path) {
         if (!path.equals(PATH)) {
             return false;
         }

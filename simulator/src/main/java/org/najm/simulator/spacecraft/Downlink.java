@@ -7,6 +7,7 @@ import org.najm.simulator.packet.Apid;
 import org.najm.simulator.packet.EventPacket;
 import org.najm.simulator.packet.SequenceCounters;
 import org.najm.simulator.packet.TcAck;
+import org.najm.simulator.packet.TmPacket;
 
 /**
  * Where onboard packets go: VC0 in real time, the onboard stores, or both for EVENTs. It numbers them too (one
@@ -40,8 +41,9 @@ final class Downlink {
         framer.vc(SpacecraftSim.VC_REALTIME).flush();
     }
 
+    /** Records {@code packet} with its creation time, the time its secondary header carries. */
     void store(PacketStore store, double ob, byte[] packet) {
-        if (store.add(ob, packet) == PacketStore.AddResult.OVERFLOW_STARTED) {
+        if (store.add(TmPacket.time(packet), packet) == PacketStore.AddResult.OVERFLOW_STARTED) {
             event(ob, Events.WARNING, Events.STORE_OVERFLOW,
                     store.name() + " STORE OVERFLOW: OLDEST DATA OVERWRITTEN");
         }

@@ -50,6 +50,15 @@ final class ModeControl {
         }
     }
 
+    /**
+     * Routine operations from the start: exactly what PAYLOAD_POWER on then SET_MODE SURVEY do (the same two
+     * events, in that order), without a command.
+     */
+    void startRoutine(double ob) {
+        setPayloadPower(true, ob);
+        setMode(Mode.SURVEY, ob);
+    }
+
     /** A boot starts in SAFE with the payload off; the BOOT event says so, no MODE event. */
     void resetForBoot() {
         if (mode == Mode.SURVEY) {

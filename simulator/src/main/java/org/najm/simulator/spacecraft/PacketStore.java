@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 
+import org.najm.simulator.packet.TmPacket;
+
 /**
  * An onboard packet store: FIFO of whole packets with their creation time, bounded in octets. When full the
  * oldest packets are dropped. An overflow episode starts with the first drop and lasts until the ground frees
@@ -26,13 +28,15 @@ public final class PacketStore {
     private long fill;
     private boolean overflowing;
     private long dropped;
+    private long deleted;
+    private long playedBack;
 
     public PacketStore(String name, long capacityOctets) {
         this.name = name;
         this.capacity = capacityOctets;
     }
 
-    /** @param time creation time, GPS seconds */
+    /** @param time creation time, GPS seconds (the packet's secondary-header time) */
     public AddResult add(double time, byte[] packet) {
         boolean dropping = false;
         while (fill + packet.length > capacity && !entries.isEmpty()) {
@@ -79,7 +83,34 @@ public final class PacketStore {
         if (n > 0) {
             overflowing = false;
         }
+        deleted += n;
         return n;
+    }
+
+    /** A packet of this store was framed by a playback. */
+    void countPlayedBack() {
+        playedBack++;
+    }
+
+    /** The packets held, oldest first: creation time, APID and sequence count of each. */
+    public List<StoredPacket> contents() {
+        List<StoredPacket> out = new ArrayList<>(entries.size());
+        for (Entry e : entries) {
+            out.add(new StoredPacket(e.time(), TmPacket.apid(e.packet()), TmPacket.seqCount(e.packet())));
+        }
+        return out;
+    }
+
+    /** What the store holds now and its counters; {@code playingBack} comes from the playback. */
+    StoreSnapshot snapshot(boolean playingBack) {
+        Double oldest = null;
+        Double newest = null;
+        for (Entry e : entries) { // a TIME_SYNC may set the clock back: FIFO order is not time order
+            oldest = oldest == null || e.time() < oldest ? e.time() : oldest;
+            newest = newest == null || e.time() > newest ? e.time() : newest;
+        }
+        return new StoreSnapshot(name, entries.size(), fill, capacity, oldest, newest, dropped, deleted,
+                playedBack, playingBack);
     }
 
     public String name() {
@@ -98,7 +129,18 @@ public final class PacketStore {
         return entries.size();
     }
 
+    /** Packets dropped by overflow so far. */
     public long dropped() {
         return dropped;
+    }
+
+    /** Packets removed by DELETE_STORE so far. */
+    public long deleted() {
+        return deleted;
+    }
+
+    /** Packets framed by playbacks so far. */
+    public long playedBack() {
+        return playedBack;
     }
 }

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.function.Supplier;
 
 import org.hipparchus.geometry.euclidean.threed.Vector3D;
 import org.najm.constellation.Spacecraft;
@@ -61,6 +63,7 @@ public final class SpacecraftSim {
     private Instant lastTick;
     private volatile BusHk lastBusHk;
     private volatile int farmVr;
+    private boolean routineAtStart;
 
     /**
      * @param dumpFramesPerTick playback frames allowed per simulated second (per spacecraft)
@@ -97,6 +100,21 @@ public final class SpacecraftSim {
         this.owner = owner;
     }
 
+    /**
+     * Starts in routine operations instead of cold (STANDBY, payload off): the first tick switches the payload
+     * on and enters SURVEY exactly as PAYLOAD_POWER on then SET_MODE SURVEY would just before it (the same
+     * PAYLOAD_POWER and MODE_CHANGED events, stamped with the first tick's time), but without commands: no
+     * TC_ACK, and the BUS_HK command counters stay 0. No BOOT event, as in a cold start.
+     *
+     * @throws IllegalStateException after the first tick
+     */
+    public void startInRoutineOps() {
+        if (lastTick != null) {
+            throw new IllegalStateException(name + ": routine operations at start are set before the first tick");
+        }
+        routineAtStart = true;
+    }
+
     // ---------------------------------------------------------------------------------------------- time
 
     /** Propagates the orbit to {@code t} (done once per tick, before the stations look at it). */
@@ -122,6 +140,10 @@ public final class SpacecraftSim {
         long framesBefore = framer.framesEmitted();
         double ob = obc.onboardTime(t);
         long second = t.getEpochSecond();
+        if (routineAtStart) {
+            routineAtStart = false;
+            modes.startRoutine(ob);
+        }
 
         platform.step(dt, state.inEclipse(), obc.rebooting(), ob);
         if (obc.rebooting()) {
@@ -198,6 +220,58 @@ public final class SpacecraftSim {
                 f.completeExceptionally(e);
             }
         });
+        return f;
+    }
+
+    // ---------------------------------------------------------------------------------------------- truth
+
+    /** The truth onboard now (both stores, science counters, mode), taken on the simulation thread. */
+    public CompletableFuture<SpacecraftSnapshot> snapshot() {
+        return onOwner(() -> {
+            Instant t = now;
+            return new SpacecraftSnapshot(name, spacecraft.scid(), t, t == null ? null : onboardTime(t), modes.mode(),
+                    modes.payloadOn(), obc.rebooting(), obc.bootCount(), stores.snapshot(STORE_HK),
+                    stores.snapshot(STORE_SCIENCE), telescope.exposures(), telescope.detections(),
+                    telescope.detectionsTotal(), science.trackletsRecorded());
+        });
+    }
+
+    /**
+     * One store's contents and counters now.
+     *
+     * @param store {@link #STORE_HK} or {@link #STORE_SCIENCE}
+     */
+    public CompletableFuture<StoreSnapshot> storeSnapshot(int store) {
+        checkStore(store);
+        return onOwner(() -> stores.snapshot(store));
+    }
+
+    /** The packets a store holds now, oldest first (what a full DUMP_STORE would play back). */
+    public CompletableFuture<List<StoredPacket>> storedPackets(int store) {
+        checkStore(store);
+        return onOwner(() -> stores.byId(store).contents());
+    }
+
+    private static void checkStore(int store) {
+        if (store != STORE_HK && store != STORE_SCIENCE) {
+            throw new IllegalArgumentException("no store " + store + " (0 HK, 1 SCIENCE)");
+        }
+    }
+
+    /** Runs {@code read} on the owner of the state; fails when the simulator has stopped. */
+    private <T> CompletableFuture<T> onOwner(Supplier<T> read) {
+        CompletableFuture<T> f = new CompletableFuture<>();
+        try {
+            owner.execute(() -> {
+                try {
+                    f.complete(read.get());
+                } catch (RuntimeException e) {
+                    f.completeExceptionally(e);
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            f.completeExceptionally(new IllegalStateException(name + ": the simulator has stopped", e));
+        }
         return f;
     }
 

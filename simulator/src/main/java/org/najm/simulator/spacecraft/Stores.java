@@ -91,6 +91,7 @@ final class Stores {
             while (budget >= 1 && !p.framedAll()) {
                 long before = framer.framesEmitted();
                 vc.addPacket(p.packets.get(p.next++));
+                byId(storeId).countPlayedBack();
                 budget -= framer.framesEmitted() - before;
             }
             if (p.framedAll() && budget >= 1) {
@@ -103,6 +104,11 @@ final class Stores {
                 ledger.completed(p.ack, TcAck.OK, ob);
             }
         }
+    }
+
+    /** The store's contents and counters now. */
+    StoreSnapshot snapshot(int storeId) {
+        return byId(storeId).snapshot(playbacks[storeId] != null);
     }
 
     /** A reboot loses the playbacks in progress (their DUMP_STOREs never complete). */

@@ -39,6 +39,7 @@ public final class Telescope {
     private final Random rnd;
     private long exposures;
     private long detections;
+    private long detectionsTotal;
     private int fieldIndex = -1;
     private double fieldRa;
     private double fieldDec;
@@ -143,6 +144,7 @@ public final class Telescope {
                     (float) a.rmsArcsec(), mag, (float) a.rmsMag(), a.band(), (float) a.snr(), e.observerKm()));
         }
         detections += out.size();
+        detectionsTotal += out.size();
         return out;
     }
 
@@ -154,8 +156,14 @@ public final class Telescope {
         return exposures;
     }
 
+    /** Detections since boot. */
     public long detections() {
         return detections;
+    }
+
+    /** Detections since the simulator started, across reboots. */
+    public long detectionsTotal() {
+        return detectionsTotal;
     }
 
     public double fieldRa() {

@@ -9,8 +9,10 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -42,6 +44,8 @@ public final class Outbox {
     private final Path delivered;
     private final Path rejected;
     private long nextSeq;
+    /** A submission's content never changes: its detection counts, once read. */
+    private final Map<String, Map<String, Long>> countsById = new HashMap<>();
 
     public Outbox(Path dir) throws IOException {
         pending = Files.createDirectories(dir.resolve("pending"));
@@ -99,6 +103,29 @@ public final class Outbox {
             }
         }
         return keys;
+    }
+
+    /** Detections in submissions, by ADES station code (NJM1..): pending (sent or not) and delivered. */
+    public record DetectionCounts(Map<String, Long> pending, Map<String, Long> delivered) {
+    }
+
+    /** Counts the detections of every pending and delivered submission; each file is read once. */
+    public synchronized DetectionCounts detectionCounts() throws IOException {
+        return new DetectionCounts(count(pending), count(delivered));
+    }
+
+    private Map<String, Long> count(Path dir) throws IOException {
+        Map<String, Long> total = new HashMap<>();
+        for (String id : ids(dir)) {
+            Map<String, Long> of = countsById.get(id);
+            if (of == null) {
+                of = AdesCounts.detectionsByStationCode(Files.readString(dir.resolve(id + ".xml"),
+                        StandardCharsets.UTF_8));
+                countsById.put(id, of);
+            }
+            of.forEach((code, n) -> total.merge(code, n, Long::sum));
+        }
+        return total;
     }
 
     public synchronized int countDelivered() throws IOException {

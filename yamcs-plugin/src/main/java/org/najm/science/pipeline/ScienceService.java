@@ -207,7 +207,7 @@ public class ScienceService extends AbstractYamcsService {
         return pipeline.overdue(spacecraft);
     }
 
-    Outbox outbox() {
+    public Outbox outbox() {
         return outbox;
     }
 

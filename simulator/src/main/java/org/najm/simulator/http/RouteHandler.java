@@ -1,4 +1,4 @@
-package org.najm.simulator.archive;
+package org.najm.simulator.http;
 
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
@@ -8,9 +8,10 @@ import io.netty.util.ReferenceCountUtil;
 
 /**
  * One route of the pipeline: handles the requests it recognises and passes the others on unchanged, so
- * the routes stay small and independent. A request it handles is released here.
+ * the routes stay small and independent. A request it handles is released here. Shared by the archive
+ * stand-in and the simulator's control server.
  */
-abstract class RouteHandler extends ChannelInboundHandlerAdapter {
+public abstract class RouteHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public final void channelRead(ChannelHandlerContext ctx, Object msg) throws Exception {
@@ -33,5 +34,5 @@ abstract class RouteHandler extends ChannelInboundHandlerAdapter {
     }
 
     /** @return false to pass the request to the next handler (which then owns it) */
-    abstract boolean handle(ChannelHandlerContext ctx, FullHttpRequest req, String path) throws Exception;
+    protected abstract boolean handle(ChannelHandlerContext ctx, FullHttpRequest req, String path) throws Exception;
 }

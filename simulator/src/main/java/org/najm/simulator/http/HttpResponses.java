@@ -1,4 +1,4 @@
-package org.najm.simulator.archive;
+package org.najm.simulator.http;
 
 import java.nio.charset.StandardCharsets;
 
@@ -17,25 +17,27 @@ import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 
-/** Writes complete responses, honouring keep-alive. */
-final class HttpResponses {
+/** Writes complete responses, honouring keep-alive. JSON as written: no HTML escaping of ' < > &. */
+public final class HttpResponses {
 
-    private static final Gson GSON = new GsonBuilder().serializeNulls().create();
+    private static final Gson GSON = new GsonBuilder().serializeNulls().disableHtmlEscaping().create();
 
     private HttpResponses() {
     }
 
-    static void json(ChannelHandlerContext ctx, FullHttpRequest req, HttpResponseStatus status, JsonElement body) {
+    public static void json(ChannelHandlerContext ctx, FullHttpRequest req, HttpResponseStatus status,
+            JsonElement body) {
         send(ctx, req, status, "application/json", (GSON.toJson(body) + "\n").getBytes(StandardCharsets.UTF_8));
     }
 
-    static void text(ChannelHandlerContext ctx, FullHttpRequest req, HttpResponseStatus status, String body) {
+    public static void text(ChannelHandlerContext ctx, FullHttpRequest req, HttpResponseStatus status,
+            String body) {
         send(ctx, req, status, "text/plain; charset=UTF-8",
                 (body.endsWith("\n") ? body : body + "\n").getBytes(StandardCharsets.UTF_8));
     }
 
-    static void send(ChannelHandlerContext ctx, FullHttpRequest req, HttpResponseStatus status, String contentType,
-            byte[] body) {
+    public static void send(ChannelHandlerContext ctx, FullHttpRequest req, HttpResponseStatus status,
+            String contentType, byte[] body) {
         FullHttpResponse res = new DefaultFullHttpResponse(req.protocolVersion(), status, Unpooled.wrappedBuffer(body));
         res.headers().set(HttpHeaderNames.CONTENT_TYPE, contentType);
         HttpUtil.setContentLength(res, body.length);

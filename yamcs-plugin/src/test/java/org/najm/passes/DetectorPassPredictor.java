@@ -8,9 +8,11 @@ import org.hipparchus.ode.events.Action;
 import org.hipparchus.util.FastMath;
 import org.najm.constellation.Station;
 import org.najm.orekit.OrekitData;
+import org.orekit.bodies.GeodeticPoint;
 import org.orekit.bodies.OneAxisEllipsoid;
 import org.orekit.data.DataContext;
 import org.orekit.frames.Frame;
+import org.orekit.frames.TopocentricFrame;
 import org.orekit.propagation.SpacecraftState;
 import org.orekit.propagation.analytical.tle.TLEPropagator;
 import org.orekit.propagation.events.ElevationDetector;
@@ -25,8 +27,8 @@ import org.orekit.utils.IERSConventions;
  * The straightforward reference: one {@link TLEPropagator} with one {@link ElevationDetector} (AOS/LOS)
  * and one {@link ElevationExtremumDetector} (TCA) per spacecraft and station, max check
  * {@value #MAX_CHECK_S} s, threshold {@value #THRESHOLD_S} s. Slow (nothing is shared), single-threaded,
- * and like any 60 s max check it may miss passes shorter than 60 s. Used to cross-check
- * {@link PassPredictor}; same clipping convention (a pass in progress at start has AOS = start).
+ * and like any 60 s max check it may miss passes shorter than 60 s. Used by the tests and the benchmark to
+ * cross-check {@link PassPredictor}; same clipping convention (a pass in progress at start has AOS = start).
  */
 public final class DetectorPassPredictor implements PassPrediction {
 
@@ -57,24 +59,29 @@ public final class DetectorPassPredictor implements PassPrediction {
         List<Pass> passes = new ArrayList<>();
         for (SpacecraftTle sat : sats) {
             for (Station station : stations) {
-                passes.addAll(pair(sat, new StationGeometry(station, earth), t0, t1));
+                passes.addAll(pair(sat, station, t0, t1));
             }
         }
         passes.sort(PassPredictor.ORDER);
         return List.copyOf(passes);
     }
 
-    private List<Pass> pair(SpacecraftTle sat, StationGeometry station, AbsoluteDate t0, AbsoluteDate t1) {
+    private List<Pass> pair(SpacecraftTle sat, Station station, AbsoluteDate t0, AbsoluteDate t1) {
+        // its own topocentric frame (not the product's StationGeometry), so that the reference shares no code
+        // with PassPredictor beyond Orekit and the Pass record
+        TopocentricFrame topo = new TopocentricFrame(earth, new GeodeticPoint(FastMath.toRadians(station.latitude()),
+                FastMath.toRadians(station.longitude()), station.altitude()), station.name());
+        double maskRad = FastMath.toRadians(station.mask());
         TLEPropagator prop = TLEPropagator.selectExtrapolator(sat.tle(), teme);
         List<SpacecraftState> crossings = new ArrayList<>(); // alternating AOS, LOS
         List<SpacecraftState> maxima = new ArrayList<>();
-        ElevationExtremumDetector extremum = new ElevationExtremumDetector(MAX_CHECK_S, THRESHOLD_S, station.topo);
+        ElevationExtremumDetector extremum = new ElevationExtremumDetector(MAX_CHECK_S, THRESHOLD_S, topo);
         SpacecraftState initial = prop.propagate(t0);
-        if (station.elevationAboveMask(initial.getPosition(), initial.getFrame(), t0) > 0) {
+        if (topo.getElevation(initial.getPosition(), initial.getFrame(), t0) > maskRad) {
             crossings.add(initial); // in progress at start: clipped
         }
-        prop.addEventDetector(new ElevationDetector(MAX_CHECK_S, THRESHOLD_S, station.topo)
-                .withConstantElevation(station.mask)
+        prop.addEventDetector(new ElevationDetector(MAX_CHECK_S, THRESHOLD_S, topo)
+                .withConstantElevation(maskRad)
                 .withHandler((s, d, increasing) -> {
                     // AOS when rising; a LOS with no AOS before it cannot happen after the start check
                     if (increasing == (crossings.size() % 2 == 0)) {
@@ -105,20 +112,22 @@ public final class DetectorPassPredictor implements PassPrediction {
                 }
             }
             for (SpacecraftState c : candidates) {
-                double e = station.topo.getElevation(c.getPosition(), c.getFrame(), c.getDate());
+                double e = topo.getElevation(c.getPosition(), c.getFrame(), c.getDate());
                 if (e > maxEl) {
                     maxEl = e;
                     tca = c;
                 }
             }
-            passes.add(new Pass(sat.spacecraft(), station.station.name(), instant(aos), instant(los), instant(tca),
-                    FastMath.toDegrees(maxEl), azimuth(station, aos), azimuth(station, los)));
+            passes.add(new Pass(sat.spacecraft(), station.name(), instant(aos), instant(los), instant(tca),
+                    FastMath.toDegrees(maxEl), azimuthDeg(topo, aos), azimuthDeg(topo, los)));
         }
         return passes;
     }
 
-    private double azimuth(StationGeometry station, SpacecraftState s) {
-        return station.azimuthDeg(s.getPosition(), s.getFrame(), s.getDate());
+    /** Degrees from north, clockwise, in [0, 360). */
+    private static double azimuthDeg(TopocentricFrame topo, SpacecraftState s) {
+        double az = FastMath.toDegrees(topo.getAzimuth(s.getPosition(), s.getFrame(), s.getDate()));
+        return az < 0 ? az + 360 : az >= 360 ? az - 360 : az;
     }
 
     private Instant instant(SpacecraftState s) {
