@@ -26,7 +26,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.najm.science.TrackletKey;
 import org.najm.science.ades.TrkSub;
-import org.najm.simulator.spacecraft.PacketStore;
+import org.najm.simulator.spacecraft.SpacecraftSim;
+import org.najm.simulator.spacecraft.StoredPacket;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
@@ -310,21 +311,19 @@ class LightsOutIT {
         return others;
     }
 
-    /** The simulator's stores now: per store, each packet as (onboard second, apid, sequence count). */
+    /** The simulator's stores now (its truth hooks): per store, each packet as (onboard second, apid, seq). */
     private static Map<String, List<long[]>> onboard() throws Exception {
         var sc = sys.simulator.spacecraft(sys.subject.scid());
         Map<String, List<long[]>> out = new HashMap<>();
-        sys.simulator.onSimThread(() -> {
-            out.put("SCIENCE", describe(sc.scienceStore()));
-            out.put("HK", describe(sc.hkStore()));
-        }).get();
+        out.put("SCIENCE", describe(sc.storedPackets(SpacecraftSim.STORE_SCIENCE).get()));
+        out.put("HK", describe(sc.storedPackets(SpacecraftSim.STORE_HK).get()));
         return out;
     }
 
-    private static List<long[]> describe(PacketStore store) {
+    private static List<long[]> describe(List<StoredPacket> packets) {
         List<long[]> out = new ArrayList<>();
-        for (byte[] p : store.select(0, Long.MAX_VALUE)) {
-            out.add(header(p));
+        for (StoredPacket p : packets) {
+            out.add(new long[] { (long) Math.floor(p.creationTime()), p.apid(), p.seqCount() });
         }
         return out;
     }
