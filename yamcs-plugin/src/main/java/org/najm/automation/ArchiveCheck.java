@@ -15,7 +15,8 @@ import org.yamcs.yarch.YarchDatabase;
  */
 final class ArchiveCheck {
 
-    private static final String SQL = "select gentime, seqNum from tm where pname = ? and gentime >= ? and gentime <= ?";
+    private static final String SQL =
+            "select gentime, seqNum from tm where pname = ? and gentime >= ? and gentime <= ?";
 
     private ArchiveCheck() {
     }

@@ -66,7 +66,8 @@ final class CommandWatch implements CommandHistoryConsumer {
 
     /** Who is dumping {@code store} now, if anyone but the automation is (an unknown store counts as both). */
     Optional<String> personDumping(Store store) {
-        return dumpsRunning.values().stream().filter(d -> d[1].equals(store.name()) || d[1].equals("?")).map(d -> d[0]).findFirst();
+        return dumpsRunning.values().stream().filter(d -> d[1].equals(store.name()) || d[1].equals("?"))
+                .map(d -> d[0]).findFirst();
     }
 
     @Override

@@ -191,8 +191,9 @@ final class ContactExecution {
             // What follows this playback needs time too: a DELETE_STORE, and the HK store after the science.
             double wall = wallSecondsLeft() - settings.marginSeconds()
                     - (store == Store.SCIENCE ? 3 : 1) * settings.reserveSeconds();
-            OptionalLong to = RangeSizer.rangeEnd(store, from, target, spanStart, owner.telemetry().latest().fill(store),
-                    wall, settings.framesPerSecond());
+            long fill = owner.telemetry().latest().fill(store);
+            OptionalLong to = RangeSizer.rangeEnd(store, from, target, spanStart, fill, wall,
+                    settings.framesPerSecond());
             if (to.isEmpty()) {
                 problems.add(store + " " + from + ".." + target + " did not fit in what is left of the contact ("
                         + String.format("%.1f", Math.max(0, wall)) + " s): it waits for the next one");

@@ -60,6 +60,7 @@ record ContactReport(String spacecraft, String station, Instant plannedAos, Inst
 
     /** One line for the event and the log. */
     String summary() {
-        return spacecraft + " at " + station + " " + plannedAos + ": " + outcome + (reason.isEmpty() ? "" : " - " + reason);
+        return spacecraft + " at " + station + " " + plannedAos + ": " + outcome
+                + (reason.isEmpty() ? "" : " - " + reason);
     }
 }

@@ -62,7 +62,7 @@ final class DumpEvidence {
         }
     }
 
-    /** DUMP_DONE "&lt;STORE&gt; DUMP DONE: &lt;n&gt; PACKETS"; only after this dump started (else a previous dump's). */
+    /** DUMP_DONE "&lt;STORE&gt; DUMP DONE: &lt;n&gt; PACKETS"; only after this dump started (else another's). */
     synchronized void done(Store s, int count) {
         if (s == store && started != null) {
             done = count;

@@ -24,7 +24,8 @@ class AutomationStateTest {
         var b = contact(100, 110);
         var c = contact(200, 212);
         var d = contact(300, 310);
-        AutomationState s = AutomationState.fresh("NAJM-1", 0).withExpected(List.of(d, b, c, a)).withLastDone(a.start());
+        AutomationState s = AutomationState.fresh("NAJM-1", 0).withExpected(List.of(d, b, c, a))
+                .withLastDone(a.start());
         // restarted at T + 205 min: b ended while down, c is under way (executed normally), d is ahead
         assertEquals(List.of(b), s.endedUnreported(T.plusSeconds(205 * 60)));
         assertEquals(List.of(b, c), s.endedUnreported(T.plusSeconds(212 * 60)), "in start order");
