@@ -4,9 +4,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import org.najm.constellation.Constellation;
@@ -38,11 +40,15 @@ import org.yamcs.utils.TimeEncoding;
 final class ContactTimeline {
 
     static final String TAG = "contact";
+    /** The owner of the shared bands NAJM makes. */
+    private static final String BAND_OWNER = "najm";
     static final String OUTCOME = "outcome";
 
     private final Constellation constellation;
     /** instance -> contact key -> item id, for the items this service published. */
     private final Map<String, Map<String, String>> published = new HashMap<>();
+    /** Instances whose view and bands this run has written. */
+    private final Set<String> viewsWritten = new HashSet<>();
 
     ContactTimeline(Constellation constellation) {
         this.constellation = constellation;
@@ -145,8 +151,14 @@ final class ContactTimeline {
         return ev;
     }
 
-    /** A "Contact plan" view with one band per station and one for the spacecraft, made once. */
+    /**
+     * A "Contact plan" view with one band per station and one for the spacecraft, written once per
+     * run (over what an earlier run wrote: they are NAJM's, by their ids).
+     */
     private void ensureView(TimelineService timeline, Spacecraft sc) {
+        if (!viewsWritten.add(sc.instance())) {
+            return;
+        }
         var bands = timeline.getTimelineBandDb();
         List<UUID> ids = new ArrayList<>();
         ids.add(ensureBand(bands, sc.name() + " contacts", sc.name()));
@@ -155,25 +167,31 @@ final class ContactTimeline {
         }
         var views = timeline.getTimelineViewDb();
         UUID viewId = stableId("view:contact-plan");
+        TimelineView view = new TimelineView(viewId);
+        view.setName("Contact plan");
+        view.setDescription("Planned contacts of " + sc.name() + ", by station");
+        view.setBands(ids);
         if (views.getView(viewId) == null) {
-            TimelineView view = new TimelineView(viewId);
-            view.setName("Contact plan");
-            view.setDescription("Planned contacts of " + sc.name() + ", by station");
-            view.setBands(ids);
             views.addView(view);
+        } else {
+            views.updateView(view);
         }
     }
 
     private static UUID ensureBand(TimelineBandDb bands, String name, String tag) {
         UUID id = stableId("band:" + name);
+        TimelineBand band = new TimelineBand(id);
+        band.setName(name);
+        band.setType(TimelineBandType.ITEM_BAND);
+        band.setShared(true);
+        // Yamcs' timeline API cannot list a band without an owner (5.13.2: NullPointerException).
+        band.setUsername(BAND_OWNER);
+        band.setSource("rdb");
+        band.setTags(List.of(tag));
         if (bands.getBand(id) == null) {
-            TimelineBand band = new TimelineBand(id);
-            band.setName(name);
-            band.setType(TimelineBandType.ITEM_BAND);
-            band.setShared(true);
-            band.setSource("rdb");
-            band.setTags(List.of(tag));
             bands.addBand(band);
+        } else {
+            bands.updateBand(band); // earlier runs wrote bands without an owner
         }
         return id;
     }

@@ -123,6 +123,16 @@ class ContactPlanIT extends InContactTest {
             return Optional.empty();
         });
         assertTrue(props.has("maxElevation") && props.has("los"), props.toString());
+
+        // The "Contact plan" view and its bands, as the web UI's Timeline page lists them.
+        var views = sys.rest.get("/timeline/" + sys.instance() + "/views");
+        assertEquals(200, views.status(), views.body());
+        assertTrue(views.body().contains("\"Contact plan\""), views.body());
+        var bands = sys.rest.get("/timeline/" + sys.instance() + "/bands");
+        assertEquals(200, bands.status(), bands.body());
+        for (var st : sys.constellation.stations()) {
+            assertTrue(bands.body().contains("\"" + st.name() + "\""), st.name() + " band: " + bands.body());
+        }
     }
 
     @Test
