@@ -40,6 +40,9 @@ import org.yamcs.utils.TimeEncoding;
 final class ContactTimeline {
 
     static final String TAG = "contact";
+    /** Past contacts in the bands, by outcome (green, amber, red, brown, grey). */
+    private static final Map<String, String> OUTCOME_COLOURS = Map.of("COMPLETE", "#43a047", "PARTIAL", "#ffb300",
+            "FAILED", "#e53935", "MISSED", "#8d6e63", "SKIPPED", "#9e9e9e");
     /** The owner of the shared bands NAJM makes. */
     private static final String BAND_OWNER = "najm";
     static final String OUTCOME = "outcome";
@@ -111,6 +114,8 @@ final class ContactTimeline {
         tags.add(outcome);
         props.put(OUTCOME, outcome);
         props.put(OUTCOME + "Reason", reason);
+        // Yamcs web colours an item by its backgroundColor property: the band shows the outcome.
+        props.put("backgroundColor", OUTCOME_COLOURS.getOrDefault(outcome, "#9e9e9e"));
         item.setProperties(props);
         item.setTags(tags);
         db.updateItem(item);
