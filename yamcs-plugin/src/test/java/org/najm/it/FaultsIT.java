@@ -186,15 +186,15 @@ class FaultsIT {
             }
         }
         Set<String> archived = archived(List.of("/NAJM/SCI_DETECTION", "/NAJM/BUS_HK", "/NAJM/EVENT"));
-        int freed = 0;
+        Map<String, Integer> freed = new HashMap<>();
         for (String k : seenOnboard) {
             if (!onboard.contains(k)) {
-                freed++;
+                freed.merge("APID " + k.substring(0, k.indexOf('/')), 1, Integer::sum);
                 assertTrue(archived.contains(k), "packet (apid/seq/second) " + k + " was freed onboard but is not in"
                         + " the archive");
             }
         }
-        System.out.println(freed + " packets freed onboard so far, each in the archive");
+        System.out.println("Freed onboard so far, each in the archive: " + freed + "; onboard now " + onboard.size());
         seenOnboard.addAll(onboard);
     }
 
