@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
 
 import org.najm.constellation.Constellation;
 import org.najm.constellation.Spacecraft;
@@ -56,7 +58,14 @@ final class NajmSystem {
         /** One long contact of NAJM-1 at rate {@value NajmSystem#RATE}; no contact automation. */
         SHARED,
         /** Two contacts of NAJM-1 a few minutes apart at rate {@value NajmSystem#LIGHTS_OUT_RATE}; automation on. */
-        LIGHTS_OUT
+        LIGHTS_OUT,
+        /** As LIGHTS_OUT, the spacecraft in routine operations from the start (FaultsIT). */
+        FAULTS;
+
+        /** The value of {@value NajmSystem#SCENARIO_PROPERTY} of the JVM that runs it (null: the default JVM). */
+        String jvm() {
+            return this == SHARED ? null : name().toLowerCase(Locale.ROOT).replace('_', '-');
+        }
     }
 
     /** Set to "lights-out" in the JVM that runs the LIGHTS_OUT scenario (pom.xml). */
@@ -115,7 +124,7 @@ final class NajmSystem {
         clock = SimClock.startingNow(pass.aos().minus(lead), scenario == Scenario.SHARED ? RATE : LIGHTS_OUT_RATE);
         SimClocks.install(clock);
         // The shared contact's tests command by hand: the contact automation would compete with them.
-        System.setProperty("najm.automation", Boolean.toString(scenario == Scenario.LIGHTS_OUT));
+        System.setProperty("najm.automation", Boolean.toString(scenario != Scenario.SHARED));
 
         Path dataDir = Files.createTempDirectory("najm-it-yamcs");
         archive = ArchiveStandIn.start(new InetSocketAddress("127.0.0.1", FreePorts.tcp()),
@@ -135,7 +144,8 @@ final class NajmSystem {
         schedule = new ContactScheduleClient(URI.create("http://127.0.0.1:" + httpPort + "/api/najm/contacts"),
                 "observer", DEMO_PASSWORD, constellation, clock);
         schedule.start(Duration.ofMillis(500));
-        simulator = Simulator.start(constellation, clock, new PlanFollowingPolicy(schedule), 1);
+        simulator = Simulator.start(constellation, clock, new Simulator.Options().policy(new PlanFollowingPolicy(
+                schedule)).seed(1).routineOps(scenario == Scenario.FAULTS));
         this.httpPort = httpPort;
         rest = as(operatorOf(subject.instance()));
         Runtime.getRuntime().addShutdownHook(new Thread(this::stop));
@@ -171,9 +181,13 @@ final class NajmSystem {
         return get(Scenario.LIGHTS_OUT);
     }
 
+    /** The fault scenario (FaultsIT; skipped in any other JVM). */
+    static NajmSystem faults() throws Exception {
+        return get(Scenario.FAULTS);
+    }
+
     private static synchronized NajmSystem get(Scenario scenario) throws Exception {
-        boolean lightsOutJvm = "lights-out".equals(System.getProperty(SCENARIO_PROPERTY));
-        Assumptions.assumeTrue(lightsOutJvm == (scenario == Scenario.LIGHTS_OUT), "the " + scenario
+        Assumptions.assumeTrue(Objects.equals(scenario.jvm(), System.getProperty(SCENARIO_PROPERTY)), "the " + scenario
                 + " scenario runs in a JVM of its own (" + SCENARIO_PROPERTY + "), not in this one");
         if (instance == null) {
             instance = new NajmSystem(scenario);

@@ -1,0 +1,314 @@
+package org.najm.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.najm.science.TrackletKey;
+import org.najm.science.ades.TrkSub;
+import org.najm.simulator.spacecraft.SpacecraftSim;
+import org.najm.simulator.spacecraft.StoredPacket;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+
+/**
+ * The contact automation under faults (real Yamcs, real simulator, accelerated clock, in a JVM of its own:
+ * {@link NajmSystem.Scenario#FAULTS}, every spacecraft in routine operations from the start). NAJM-1 has two
+ * planned contacts a few minutes apart. In the first, its station fails once the science store is confirmed
+ * (an outage up to shortly before the planned LOS): the contact is PARTIAL, nothing is freed that the archive
+ * does not hold. The asteroid archive fails (HTTP 500) across the second contact of NAJM-1: the contact is COMPLETE
+ * (what the first left included), the ADES submissions are delivered once the archive is back, every injected
+ * detection exactly once. A contact of another spacecraft is lost whole to an outage of its station: MISSED.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class FaultsIT {
+
+    private static final String SC = "NAJM-1";
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    static NajmSystem sys;
+    /** Injected tracklet id -> detections. */
+    static final Map<Long, Integer> injected = new HashMap<>();
+    /** Every packet seen onboard so far (apid/seq/second), from the simulator's stores. */
+    static final Set<String> seenOnboard = new HashSet<>();
+    /** The contact of another spacecraft lost whole to an outage of its station. */
+    static JsonObject lost;
+
+    @BeforeAll
+    static void startTheSystemAndPlanTheFaults() throws Exception {
+        sys = NajmSystem.faults();
+        Poll.until(Duration.ofSeconds(30), "the contact automation running", () -> {
+            var r = sys.rest.get("/najm/automation");
+            return r.status() == 200 && r.body().contains(SC) ? Optional.of(true) : Optional.empty();
+        });
+        var sc = sys.simulator.spacecraft(sys.subject.scid());
+        for (int n : new int[] { 3, 4 }) {
+            injected.put(sc.injectTracklet(n).get(), n);
+        }
+        onboardNow();
+
+        // The first contact of another spacecraft, at a station NAJM-1 does not use in the test, that starts
+        // after the first contact of NAJM-1 and ends before its second one does: its station fails throughout.
+        Instant earliest = sys.clock.now().plusSeconds(60);
+        for (JsonElement e : sys.rest.get("/najm/contacts").json().getAsJsonArray("contacts")) {
+            JsonObject c = e.getAsJsonObject();
+            Instant aos = Instant.parse(c.get("aos").getAsString());
+            Instant los = Instant.parse(c.get("los").getAsString());
+            String station = c.get("station").getAsString();
+            if (!c.get("spacecraft").getAsString().equals(SC) && aos.isAfter(earliest)
+                    && los.isBefore(sys.nextPass.los()) && !station.equals(sys.station.name())
+                    && !station.equals(sys.nextStation.name())
+                    && (lost == null || aos.isBefore(Instant.parse(lost.get("aos").getAsString())))) {
+                lost = c;
+            }
+        }
+        assertTrue(lost != null, "a contact of another spacecraft before NAJM-1's second contact ends");
+        var station = sys.constellation.stationByName(lost.get("station").getAsString()).orElseThrow();
+        sys.simulator.station(station.id()).addOutage(Instant.parse(lost.get("aos").getAsString()).minusSeconds(60),
+                Instant.parse(lost.get("los").getAsString()).plusSeconds(60));
+    }
+
+    @Test
+    @Order(1)
+    void aStationLostMidContactIsPartialAndFreesOnlyWhatTheGroundArchived() throws Exception {
+        Instant los = sys.pass.los();
+        // The outage begins once the automation has confirmed the science store (before HK is played back).
+        Poll.until(wall(Duration.between(sys.clock.now(), los)).plusSeconds(5), "SCIENCE confirmed in contact 1",
+                () -> ledger(SC, "SCIENCE", "confirmedUpTo") >= 0 ? Optional.of(true) : Optional.empty(),
+                () -> sys.rest.get("/najm/automation").body());
+        onboardNow();
+        Instant start = sys.clock.now();
+        Instant stop = los.minusSeconds(60);
+        assertTrue(start.isBefore(stop.minusSeconds(30)), "the outage fits in the contact: " + start + " .. " + los);
+        var station = sys.simulator.station(sys.station.id());
+        station.addOutage(start, stop);
+
+        JsonObject report = awaitReport(SC, sys.station.name(), los);
+        System.out.println("Report of the first contact (station outage " + start + " .. " + stop + "): " + report);
+        assertEquals("PARTIAL", report.get("outcome").getAsString(), report.toString());
+        String reason = report.get("reason").getAsString();
+        assertTrue(reason.contains("HK") && reason.contains("LOS"), "HK left, LOS came first: " + report);
+        Instant reportedLos = Instant.parse(report.get("los").getAsString());
+        assertTrue(reportedLos.isBefore(stop), "LOS when the station failed, not at the planned end: " + report);
+        assertTrue(station.framesDroppedOutage() > 0, "the outage dropped frames");
+        assertFreedOnlyWhatIsArchived(report);
+    }
+
+    @Test
+    @Order(3)
+    void aContactLostWholeToAStationOutageIsMissed() {
+        String spacecraft = lost.get("spacecraft").getAsString();
+        JsonObject report = awaitReport(spacecraft, lost.get("station").getAsString(),
+                Instant.parse(lost.get("los").getAsString()));
+        System.out.println("Report of the contact lost to an outage: " + report);
+        assertEquals("MISSED", report.get("outcome").getAsString(), report.toString());
+        assertTrue(report.get("reason").getAsString().startsWith("no frames of " + spacecraft + " through "
+                + lost.get("station").getAsString() + " between "), report.toString());
+        assertTrue(!report.has("aos") && !report.has("commands"), "nothing heard, nothing sent: " + report);
+    }
+
+    @Test
+    @Order(2)
+    void anArchiveOutageAcrossTheNextContactDelaysTheAdesButLosesNothing() throws Exception {
+        var sc = sys.simulator.spacecraft(sys.subject.scid());
+        injected.put(sc.injectTracklet(5).get(), 5);
+        onboardNow();
+        archive("POST", "/control/failure", "{\"mode\": \"HTTP_500\"}");
+        assertTrue(sys.clock.now().isBefore(sys.nextPass.aos()), "the archive fails before the second contact");
+        JsonObject report;
+        try {
+            report = awaitReport(SC, sys.nextStation.name(), sys.nextPass.los());
+            System.out.println("Report of the second contact (archive failing): " + report);
+            assertEquals("COMPLETE", report.get("outcome").getAsString(), "the data of the first contact too: "
+                    + report);
+            assertFreedOnlyWhatIsArchived(report);
+            // The archive stays down until the MOC has tried to deliver the science of the contact.
+            Poll.until(Duration.ofSeconds(60), "a delivery refused by the failing archive", () -> JsonParser
+                    .parseString(archive("GET", "/submissions", null)).getAsJsonObject().getAsJsonObject("counters")
+                    .get("failedByInjection").getAsInt() > 0 ? Optional.of(true) : Optional.empty());
+        } finally {
+            archive("DELETE", "/control/failure", null);
+        }
+
+        // Every injected detection reaches the archive exactly once, once it is back.
+        Map<String, Integer> observations = new HashMap<>();
+        Map<String, Integer> submissionsWith = new HashMap<>();
+        Poll.until(Duration.ofSeconds(90), "the injected tracklets in the archive", () -> {
+            count(observations, submissionsWith);
+            return injected.keySet().stream().allMatch(id -> observations.containsKey(trkSub(id)))
+                    ? Optional.of(true) : Optional.empty();
+        }, () -> observations.toString());
+        for (var e : injected.entrySet()) {
+            assertEquals(e.getValue(), observations.get(trkSub(e.getKey())), "observations of " + trkSub(e.getKey()));
+        }
+        submissionsWith.forEach((trk, n) -> assertEquals(1, n, trk + " in " + n + " submissions"));
+    }
+
+    // ---
+
+    /**
+     * The report's ledger never frees beyond what is confirmed, nothing up to it is still onboard, and every
+     * packet seen onboard that the simulator no longer holds is in the Yamcs archive.
+     */
+    private static void assertFreedOnlyWhatIsArchived(JsonObject report) throws Exception {
+        Map<String, Long> deleted = new HashMap<>();
+        for (JsonElement e : report.getAsJsonArray("stores")) {
+            JsonObject s = e.getAsJsonObject();
+            deleted.put(s.get("store").getAsString(), s.get("deletedUpTo").getAsLong());
+            assertTrue(s.get("deletedUpTo").getAsLong() <= s.get("confirmedUpTo").getAsLong(), s.toString());
+        }
+        var sc = sys.simulator.spacecraft(sys.subject.scid());
+        Set<String> onboard = new HashSet<>();
+        for (String store : List.of("SCIENCE", "HK")) {
+            int id = store.equals("SCIENCE") ? SpacecraftSim.STORE_SCIENCE : SpacecraftSim.STORE_HK;
+            for (StoredPacket p : sc.storedPackets(id).get()) {
+                onboard.add(key(p));
+            }
+        }
+        Set<String> archived = archived(List.of("/NAJM/SCI_DETECTION", "/NAJM/BUS_HK", "/NAJM/EVENT"));
+        Map<String, Integer> freed = new HashMap<>();
+        for (String k : seenOnboard) {
+            if (!onboard.contains(k)) {
+                freed.merge("APID " + k.substring(0, k.indexOf('/')), 1, Integer::sum);
+                assertTrue(archived.contains(k), "packet (apid/seq/second) " + k + " was freed onboard but is not in"
+                        + " the archive");
+            }
+        }
+        System.out.println("Freed onboard so far, each in the archive: " + freed + "; onboard now " + onboard.size());
+        seenOnboard.addAll(onboard);
+    }
+
+    /** Adds what the simulator's stores hold now to {@link #seenOnboard}. */
+    private static void onboardNow() throws Exception {
+        var sc = sys.simulator.spacecraft(sys.subject.scid());
+        for (int id : new int[] { SpacecraftSim.STORE_SCIENCE, SpacecraftSim.STORE_HK }) {
+            for (StoredPacket p : sc.storedPackets(id).get()) {
+                seenOnboard.add(key(p));
+            }
+        }
+    }
+
+    private static String key(StoredPacket p) {
+        return p.apid() + "/" + p.seqCount() + "/" + (long) Math.floor(p.creationTime());
+    }
+
+    private static long ledger(String spacecraft, String store, String field) {
+        for (JsonElement e : sys.rest.get("/najm/automation").json().getAsJsonArray("spacecraft")) {
+            JsonObject a = e.getAsJsonObject();
+            if (a.get("spacecraft").getAsString().equals(spacecraft) && a.has("stores")) {
+                for (JsonElement s : a.getAsJsonArray("stores")) {
+                    if (s.getAsJsonObject().get("store").getAsString().equals(store)) {
+                        return s.getAsJsonObject().get(field).getAsLong();
+                    }
+                }
+            }
+        }
+        return -1;
+    }
+
+    private static JsonObject awaitReport(String spacecraft, String station, Instant los) {
+        Duration deadline = wall(Duration.between(sys.clock.now(), los)).plusSeconds(60);
+        return Poll.until(deadline, "the contact report of " + spacecraft + " at " + station, () -> {
+            var r = sys.rest.get("/najm/contact-reports?spacecraft=" + spacecraft + "&limit=10");
+            if (r.status() != 200 || !r.json().has("reports")) {
+                return Optional.empty();
+            }
+            for (JsonElement e : r.json().getAsJsonArray("reports")) {
+                if (e.getAsJsonObject().get("station").getAsString().equals(station)) {
+                    return Optional.of(e.getAsJsonObject());
+                }
+            }
+            return Optional.empty();
+        }, () -> sys.rest.get("/najm/automation").body());
+    }
+
+    /** (APID/sequence count/onboard second) of a TM packet (ICD §4). */
+    private static String header(byte[] p) {
+        long second = ((p[6] & 0xFFL) << 24) | ((p[7] & 0xFF) << 16) | ((p[8] & 0xFF) << 8) | (p[9] & 0xFF);
+        return (((p[0] & 0x07) << 8) | (p[1] & 0xFF)) + "/" + (((p[2] & 0x3F) << 8) | (p[3] & 0xFF)) + "/" + second;
+    }
+
+    /** The keys of every packet of these containers in the instance's archive (REST, page by page). */
+    private static Set<String> archived(List<String> names) {
+        Set<String> keys = new HashSet<>();
+        for (String name : names) {
+            String next = null;
+            do {
+                var r = sys.rest.get("/archive/" + sys.instance() + "/packets?name=" + YamcsRest.encode(name)
+                        + "&limit=1000" + (next == null ? "" : "&next=" + YamcsRest.encode(next)));
+                assertEquals(200, r.status(), r.body());
+                JsonObject json = r.json();
+                if (json.has("packet")) {
+                    for (JsonElement e : json.getAsJsonArray("packet")) {
+                        keys.add(header(Base64.getDecoder().decode(e.getAsJsonObject().get("packet").getAsString())));
+                    }
+                }
+                next = json.has("continuationToken") ? json.get("continuationToken").getAsString() : null;
+            } while (next != null);
+        }
+        return keys;
+    }
+
+    private static String trkSub(long trackletId) {
+        return TrkSub.of(new TrackletKey(SC, trackletId));
+    }
+
+    /** Observations per trkSub over all submissions of the archive stand-in, and submissions per trkSub. */
+    private static void count(Map<String, Integer> observations, Map<String, Integer> submissionsWith) {
+        observations.clear();
+        submissionsWith.clear();
+        JsonObject all = JsonParser.parseString(archive("GET", "/submissions", null)).getAsJsonObject();
+        for (JsonElement e : all.getAsJsonArray("submissions")) {
+            JsonObject s = e.getAsJsonObject();
+            assertTrue(s.get("duplicateOf").isJsonNull(), "the archive saw a duplicate: " + s);
+            String xml = archive("GET", "/submissions/" + s.get("id").getAsString(), null);
+            Set<String> here = new HashSet<>();
+            for (String part : xml.split("<trkSub>")) {
+                int end = part.indexOf("</trkSub>");
+                if (end > 0) {
+                    observations.merge(part.substring(0, end), 1, Integer::sum);
+                    here.add(part.substring(0, end));
+                }
+            }
+            here.forEach(t -> submissionsWith.merge(t, 1, Integer::sum));
+        }
+    }
+
+    private static String archive(String method, String path, String body) {
+        try {
+            var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + sys.archive.port() + path))
+                    .timeout(Duration.ofSeconds(10)).method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                            : HttpRequest.BodyPublishers.ofString(body)).build();
+            var r = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+            assertTrue(r.statusCode() < 300, method + " " + path + ": " + r.statusCode() + " " + r.body());
+            return r.body();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Wall-clock time that {@code simulated} takes (never negative). */
+    private static Duration wall(Duration simulated) {
+        return Duration.ofMillis(Math.max(0, sys.clock.wallDuration(simulated.toMillis())));
+    }
+}
