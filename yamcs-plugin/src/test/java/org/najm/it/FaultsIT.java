@@ -2,14 +2,14 @@ package org.najm.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.najm.it.ContactChecks.archive;
+import static org.najm.it.ContactChecks.archived;
+import static org.najm.it.ContactChecks.count;
+import static org.najm.it.ContactChecks.key;
+import static org.najm.it.ContactChecks.wall;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -44,7 +44,6 @@ import com.google.gson.JsonParser;
 class FaultsIT {
 
     private static final String SC = "NAJM-1";
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     static NajmSystem sys;
     /** Injected tracklet id -> detections. */
@@ -93,7 +92,7 @@ class FaultsIT {
     void aStationLostMidContactIsPartialAndFreesOnlyWhatTheGroundArchived() throws Exception {
         Instant los = sys.pass.los();
         // The outage begins once the automation has confirmed the science store (before HK is played back).
-        Poll.until(wall(Duration.between(sys.clock.now(), los)).plusSeconds(5), "SCIENCE confirmed in contact 1",
+        Poll.until(wall(sys, Duration.between(sys.clock.now(), los)).plusSeconds(5), "SCIENCE confirmed in contact 1",
                 () -> ledger(SC, "SCIENCE", "confirmedUpTo") >= 0 ? Optional.of(true) : Optional.empty(),
                 () -> sys.rest.get("/najm/automation").body());
         onboardNow();
@@ -103,7 +102,7 @@ class FaultsIT {
         var station = sys.simulator.station(sys.station.id());
         station.addOutage(start, stop);
 
-        JsonObject report = awaitReport(SC, sys.station.name(), los);
+        JsonObject report = ContactChecks.awaitReport(sys, SC, sys.station.name(), los);
         System.out.println("Report of the first contact (station outage " + start + " .. " + stop + "): " + report);
         assertEquals("PARTIAL", report.get("outcome").getAsString(), report.toString());
         String reason = report.get("reason").getAsString();
@@ -118,7 +117,7 @@ class FaultsIT {
     @Order(3)
     void aContactLostWholeToAStationOutageIsMissed() {
         String spacecraft = lost.get("spacecraft").getAsString();
-        JsonObject report = awaitReport(spacecraft, lost.get("station").getAsString(),
+        JsonObject report = ContactChecks.awaitReport(sys, spacecraft, lost.get("station").getAsString(),
                 Instant.parse(lost.get("los").getAsString()));
         System.out.println("Report of the contact lost to an outage: " + report);
         assertEquals("MISSED", report.get("outcome").getAsString(), report.toString());
@@ -133,28 +132,29 @@ class FaultsIT {
         var sc = sys.simulator.spacecraft(sys.subject.scid());
         injected.put(sc.injectTracklet(5).get(), 5);
         onboardNow();
-        archive("POST", "/control/failure", "{\"mode\": \"HTTP_500\"}");
+        archive(sys, "POST", "/control/failure", "{\"mode\": \"HTTP_500\"}");
         assertTrue(sys.clock.now().isBefore(sys.nextPass.aos()), "the archive fails before the second contact");
         JsonObject report;
         try {
-            report = awaitReport(SC, sys.nextStation.name(), sys.nextPass.los());
+            report = ContactChecks.awaitReport(sys, SC, sys.nextStation.name(), sys.nextPass.los());
             System.out.println("Report of the second contact (archive failing): " + report);
             assertEquals("COMPLETE", report.get("outcome").getAsString(), "the data of the first contact too: "
                     + report);
             assertFreedOnlyWhatIsArchived(report);
             // The archive stays down until the MOC has tried to deliver the science of the contact.
             Poll.until(Duration.ofSeconds(60), "a delivery refused by the failing archive", () -> JsonParser
-                    .parseString(archive("GET", "/submissions", null)).getAsJsonObject().getAsJsonObject("counters")
-                    .get("failedByInjection").getAsInt() > 0 ? Optional.of(true) : Optional.empty());
+                    .parseString(archive(sys, "GET", "/submissions", null)).getAsJsonObject()
+                    .getAsJsonObject("counters").get("failedByInjection").getAsInt() > 0
+                            ? Optional.of(true) : Optional.empty());
         } finally {
-            archive("DELETE", "/control/failure", null);
+            archive(sys, "DELETE", "/control/failure", null);
         }
 
         // Every injected detection reaches the archive exactly once, once it is back.
         Map<String, Integer> observations = new HashMap<>();
         Map<String, Integer> submissionsWith = new HashMap<>();
         Poll.until(Duration.ofSeconds(90), "the injected tracklets in the archive", () -> {
-            count(observations, submissionsWith);
+            count(sys, observations, submissionsWith);
             return injected.keySet().stream().allMatch(id -> observations.containsKey(trkSub(id)))
                     ? Optional.of(true) : Optional.empty();
         }, () -> observations.toString());
@@ -185,7 +185,7 @@ class FaultsIT {
                 onboard.add(key(p));
             }
         }
-        Set<String> archived = archived(List.of("/NAJM/SCI_DETECTION", "/NAJM/BUS_HK", "/NAJM/EVENT"));
+        Set<String> archived = archived(sys, List.of("/NAJM/SCI_DETECTION", "/NAJM/BUS_HK", "/NAJM/EVENT"));
         Map<String, Integer> freed = new HashMap<>();
         for (String k : seenOnboard) {
             if (!onboard.contains(k)) {
@@ -208,10 +208,6 @@ class FaultsIT {
         }
     }
 
-    private static String key(StoredPacket p) {
-        return p.apid() + "/" + p.seqCount() + "/" + (long) Math.floor(p.creationTime());
-    }
-
     private static long ledger(String spacecraft, String store, String field) {
         for (JsonElement e : sys.rest.get("/najm/automation").json().getAsJsonArray("spacecraft")) {
             JsonObject a = e.getAsJsonObject();
@@ -226,89 +222,8 @@ class FaultsIT {
         return -1;
     }
 
-    private static JsonObject awaitReport(String spacecraft, String station, Instant los) {
-        Duration deadline = wall(Duration.between(sys.clock.now(), los)).plusSeconds(60);
-        return Poll.until(deadline, "the contact report of " + spacecraft + " at " + station, () -> {
-            var r = sys.rest.get("/najm/contact-reports?spacecraft=" + spacecraft + "&limit=10");
-            if (r.status() != 200 || !r.json().has("reports")) {
-                return Optional.empty();
-            }
-            for (JsonElement e : r.json().getAsJsonArray("reports")) {
-                if (e.getAsJsonObject().get("station").getAsString().equals(station)) {
-                    return Optional.of(e.getAsJsonObject());
-                }
-            }
-            return Optional.empty();
-        }, () -> sys.rest.get("/najm/automation").body());
-    }
-
-    /** (APID/sequence count/onboard second) of a TM packet (ICD §4). */
-    private static String header(byte[] p) {
-        long second = ((p[6] & 0xFFL) << 24) | ((p[7] & 0xFF) << 16) | ((p[8] & 0xFF) << 8) | (p[9] & 0xFF);
-        return (((p[0] & 0x07) << 8) | (p[1] & 0xFF)) + "/" + (((p[2] & 0x3F) << 8) | (p[3] & 0xFF)) + "/" + second;
-    }
-
-    /** The keys of every packet of these containers in the instance's archive (REST, page by page). */
-    private static Set<String> archived(List<String> names) {
-        Set<String> keys = new HashSet<>();
-        for (String name : names) {
-            String next = null;
-            do {
-                var r = sys.rest.get("/archive/" + sys.instance() + "/packets?name=" + YamcsRest.encode(name)
-                        + "&limit=1000" + (next == null ? "" : "&next=" + YamcsRest.encode(next)));
-                assertEquals(200, r.status(), r.body());
-                JsonObject json = r.json();
-                if (json.has("packet")) {
-                    for (JsonElement e : json.getAsJsonArray("packet")) {
-                        keys.add(header(Base64.getDecoder().decode(e.getAsJsonObject().get("packet").getAsString())));
-                    }
-                }
-                next = json.has("continuationToken") ? json.get("continuationToken").getAsString() : null;
-            } while (next != null);
-        }
-        return keys;
-    }
-
     private static String trkSub(long trackletId) {
         return TrkSub.of(new TrackletKey(SC, trackletId));
     }
 
-    /** Observations per trkSub over all submissions of the archive stand-in, and submissions per trkSub. */
-    private static void count(Map<String, Integer> observations, Map<String, Integer> submissionsWith) {
-        observations.clear();
-        submissionsWith.clear();
-        JsonObject all = JsonParser.parseString(archive("GET", "/submissions", null)).getAsJsonObject();
-        for (JsonElement e : all.getAsJsonArray("submissions")) {
-            JsonObject s = e.getAsJsonObject();
-            assertTrue(s.get("duplicateOf").isJsonNull(), "the archive saw a duplicate: " + s);
-            String xml = archive("GET", "/submissions/" + s.get("id").getAsString(), null);
-            Set<String> here = new HashSet<>();
-            for (String part : xml.split("<trkSub>")) {
-                int end = part.indexOf("</trkSub>");
-                if (end > 0) {
-                    observations.merge(part.substring(0, end), 1, Integer::sum);
-                    here.add(part.substring(0, end));
-                }
-            }
-            here.forEach(t -> submissionsWith.merge(t, 1, Integer::sum));
-        }
-    }
-
-    private static String archive(String method, String path, String body) {
-        try {
-            var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + sys.archive.port() + path))
-                    .timeout(Duration.ofSeconds(10)).method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                            : HttpRequest.BodyPublishers.ofString(body)).build();
-            var r = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-            assertTrue(r.statusCode() < 300, method + " " + path + ": " + r.statusCode() + " " + r.body());
-            return r.body();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** Wall-clock time that {@code simulated} takes (never negative). */
-    private static Duration wall(Duration simulated) {
-        return Duration.ofMillis(Math.max(0, sys.clock.wallDuration(simulated.toMillis())));
-    }
 }

@@ -3,15 +3,14 @@ package org.najm.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.najm.it.ContactChecks.archived;
+import static org.najm.it.ContactChecks.count;
+import static org.najm.it.ContactChecks.key;
+import static org.najm.it.ContactChecks.wall;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -31,7 +30,6 @@ import org.najm.simulator.spacecraft.StoredPacket;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 
 /**
  * Contacts that run themselves, end to end (real Yamcs, real simulator, accelerated clock, in a JVM of its own:
@@ -48,7 +46,6 @@ class LightsOutIT {
 
     private static final String SC = "NAJM-1";
     private static final String AUTOMATION = "alpha-automation";
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     static NajmSystem sys;
     static YamcsRest operator;
@@ -146,7 +143,7 @@ class LightsOutIT {
         }
         assertTrue(missed != null, "a contact of another spacecraft ends before NAJM-1's second contact is half over");
         Instant restart = Instant.parse(missed.get("los").getAsString()).plusSeconds(15);
-        Poll.until(wall(Duration.between(sys.clock.now(), restart)).plusSeconds(10), "the end of " + missed,
+        Poll.until(wall(sys, Duration.between(sys.clock.now(), restart)).plusSeconds(10), "the end of " + missed,
                 () -> sys.clock.now().isAfter(restart) ? Optional.of(true) : Optional.empty());
         assertTrue(sys.clock.now().isAfter(sys.nextPass.aos()), "the second contact is under way at the restart");
         onboardBefore = onboard(); // nothing frees the stores while the automation is down
@@ -154,7 +151,7 @@ class LightsOutIT {
         awaitState(admin, service, "RUNNING");
 
         String other = missed.get("spacecraft").getAsString();
-        JsonObject report = awaitReport(other, missed.get("station").getAsString(), sys.clock.now());
+        JsonObject report = ContactChecks.awaitReport(sys, other, missed.get("station").getAsString(), sys.clock.now());
         assertEquals("MISSED", report.get("outcome").getAsString(), report.toString());
         assertEquals("the MOC was not running", report.get("reason").getAsString());
         JsonObject after = automationOf(SC);
@@ -207,13 +204,14 @@ class LightsOutIT {
                 assertTrue(p[0] > upTo, store + ": a packet of second " + p[0] + " is still onboard after a"
                         + " DELETE_STORE up to " + upTo);
             }
-            Set<String> archived = archived(store.equals("SCIENCE") ? List.of("/NAJM/SCI_DETECTION")
+            Set<String> archived = archived(sys, store.equals("SCIENCE") ? List.of("/NAJM/SCI_DETECTION")
                     : List.of("/NAJM/BUS_HK", "/NAJM/EVENT"));
             int freed = 0;
             for (long[] p : onboardBefore.get(store)) {
                 if (p[0] <= upTo) {
                     freed++;
-                    assertTrue(archived.contains(key(p)), store + " packet (apid, seq, second) " + key(p)
+                    String k = key(p[1], p[2], p[0]);
+                    assertTrue(archived.contains(k), store + " packet (apid/seq/second) " + k
                             + " was freed onboard but is not in the archive");
                 }
             }
@@ -224,7 +222,7 @@ class LightsOutIT {
         Map<String, Integer> observations = new HashMap<>();
         Map<String, Integer> submissionsWith = new HashMap<>();
         Poll.until(Duration.ofSeconds(60), "the injected tracklets in the archive", () -> {
-            count(observations, submissionsWith);
+            count(sys, observations, submissionsWith);
             return injected.keySet().stream().allMatch(id -> observations.containsKey(trkSub(id)))
                     ? Optional.of(true) : Optional.empty();
         });
@@ -259,23 +257,7 @@ class LightsOutIT {
 
     /** Waits for the report of NAJM-1's contact at {@code station}, up to a minute after its LOS. */
     private static JsonObject awaitReport(String station, Instant los) {
-        return awaitReport(SC, station, los);
-    }
-
-    private static JsonObject awaitReport(String spacecraft, String station, Instant los) {
-        Duration deadline = wall(Duration.between(sys.clock.now(), los)).plusSeconds(60);
-        return Poll.until(deadline, "the contact report of " + spacecraft + " at " + station, () -> {
-            var r = sys.rest.get("/najm/contact-reports?spacecraft=" + spacecraft + "&limit=10");
-            if (r.status() != 200 || !r.json().has("reports")) {
-                return Optional.empty();
-            }
-            for (JsonElement e : r.json().getAsJsonArray("reports")) {
-                if (e.getAsJsonObject().get("station").getAsString().equals(station)) {
-                    return Optional.of(e.getAsJsonObject());
-                }
-            }
-            return Optional.empty();
-        }, () -> sys.rest.get("/najm/automation").body());
+        return ContactChecks.awaitReport(sys, SC, station, los);
     }
 
     private static void awaitState(YamcsRest admin, String path, String state) {
@@ -328,74 +310,8 @@ class LightsOutIT {
         return out;
     }
 
-    /** (onboard second from the CUC time, APID, sequence count) of a TM packet (ICD §4). */
-    private static long[] header(byte[] p) {
-        long second = ((p[6] & 0xFFL) << 24) | ((p[7] & 0xFF) << 16) | ((p[8] & 0xFF) << 8) | (p[9] & 0xFF);
-        return new long[] { second, ((p[0] & 0x07) << 8) | (p[1] & 0xFF), ((p[2] & 0x3F) << 8) | (p[3] & 0xFF) };
-    }
-
-    private static String key(long[] p) {
-        return p[1] + "/" + p[2] + "/" + p[0];
-    }
-
-    /** The keys of every packet of these containers in the instance's archive (REST, page by page). */
-    private static Set<String> archived(List<String> names) {
-        Set<String> keys = new HashSet<>();
-        for (String name : names) {
-            String next = null;
-            do {
-                var r = sys.rest.get("/archive/" + sys.instance() + "/packets?name=" + YamcsRest.encode(name)
-                        + "&limit=1000" + (next == null ? "" : "&next=" + YamcsRest.encode(next)));
-                assertEquals(200, r.status(), r.body());
-                JsonObject json = r.json();
-                if (json.has("packet")) {
-                    for (JsonElement e : json.getAsJsonArray("packet")) {
-                        keys.add(key(header(Base64.getDecoder().decode(e.getAsJsonObject().get("packet")
-                                .getAsString()))));
-                    }
-                }
-                next = json.has("continuationToken") ? json.get("continuationToken").getAsString() : null;
-            } while (next != null);
-        }
-        return keys;
-    }
-
     private static String trkSub(long trackletId) {
         return TrkSub.of(new TrackletKey(SC, trackletId));
     }
 
-    /** Observations per trkSub over all submissions of the archive stand-in, and submissions per trkSub. */
-    private static void count(Map<String, Integer> observations, Map<String, Integer> submissionsWith) {
-        observations.clear();
-        submissionsWith.clear();
-        JsonObject all = JsonParser.parseString(archive("/submissions")).getAsJsonObject();
-        for (JsonElement e : all.getAsJsonArray("submissions")) {
-            JsonObject s = e.getAsJsonObject();
-            assertTrue(s.get("duplicateOf").isJsonNull(), "the archive saw a duplicate: " + s);
-            String xml = archive("/submissions/" + s.get("id").getAsString());
-            Set<String> here = new HashSet<>();
-            for (String part : xml.split("<trkSub>")) {
-                int end = part.indexOf("</trkSub>");
-                if (end > 0) {
-                    observations.merge(part.substring(0, end), 1, Integer::sum);
-                    here.add(part.substring(0, end));
-                }
-            }
-            here.forEach(t -> submissionsWith.merge(t, 1, Integer::sum));
-        }
-    }
-
-    private static String archive(String path) {
-        try {
-            return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + sys.archive.port() + path))
-                    .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.ofString()).body();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** Wall-clock time that {@code simulated} takes (never negative). */
-    private static Duration wall(Duration simulated) {
-        return Duration.ofMillis(Math.max(0, sys.clock.wallDuration(simulated.toMillis())));
-    }
 }

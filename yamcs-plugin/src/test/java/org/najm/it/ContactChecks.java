@@ -1,0 +1,129 @@
+package org.najm.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.najm.simulator.spacecraft.StoredPacket;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+
+/**
+ * What the lights-out integration tests check a contact with: its report, the packets the MOC
+ * archived against those the simulator's stores held (keys "apid/sequence count/onboard second"),
+ * and what reached the archive stand-in.
+ */
+final class ContactChecks {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    private ContactChecks() {
+    }
+
+    /** Waits for the report of {@code spacecraft}'s contact at {@code station}, up to a minute after its LOS. */
+    static JsonObject awaitReport(NajmSystem sys, String spacecraft, String station, Instant los) {
+        Duration deadline = wall(sys, Duration.between(sys.clock.now(), los)).plusSeconds(60);
+        return Poll.until(deadline, "the contact report of " + spacecraft + " at " + station, () -> {
+            var r = sys.rest.get("/najm/contact-reports?spacecraft=" + spacecraft + "&limit=10");
+            if (r.status() != 200 || !r.json().has("reports")) {
+                return Optional.empty();
+            }
+            for (JsonElement e : r.json().getAsJsonArray("reports")) {
+                if (e.getAsJsonObject().get("station").getAsString().equals(station)) {
+                    return Optional.of(e.getAsJsonObject());
+                }
+            }
+            return Optional.empty();
+        }, () -> sys.rest.get("/najm/automation").body());
+    }
+
+    /** The key of a packet in a simulator store. */
+    static String key(StoredPacket p) {
+        return key(p.apid(), p.seqCount(), (long) Math.floor(p.creationTime()));
+    }
+
+    static String key(long apid, long seqCount, long onboardSecond) {
+        return apid + "/" + seqCount + "/" + onboardSecond;
+    }
+
+    /** The key of a TM packet from its headers (ICD §4: APID, sequence count, CUC coarse seconds). */
+    static String key(byte[] p) {
+        long second = ((p[6] & 0xFFL) << 24) | ((p[7] & 0xFF) << 16) | ((p[8] & 0xFF) << 8) | (p[9] & 0xFF);
+        return key(((p[0] & 0x07) << 8) | (p[1] & 0xFF), ((p[2] & 0x3F) << 8) | (p[3] & 0xFF), second);
+    }
+
+    /** The keys of every packet of these containers in the subject's archive (REST, page by page). */
+    static Set<String> archived(NajmSystem sys, List<String> containers) {
+        Set<String> keys = new HashSet<>();
+        for (String name : containers) {
+            String next = null;
+            do {
+                var r = sys.rest.get("/archive/" + sys.instance() + "/packets?name=" + YamcsRest.encode(name)
+                        + "&limit=1000" + (next == null ? "" : "&next=" + YamcsRest.encode(next)));
+                assertEquals(200, r.status(), r.body());
+                JsonObject json = r.json();
+                if (json.has("packet")) {
+                    for (JsonElement e : json.getAsJsonArray("packet")) {
+                        keys.add(key(Base64.getDecoder().decode(e.getAsJsonObject().get("packet").getAsString())));
+                    }
+                }
+                next = json.has("continuationToken") ? json.get("continuationToken").getAsString() : null;
+            } while (next != null);
+        }
+        return keys;
+    }
+
+    /** Observations per trkSub over all submissions of the archive stand-in, and submissions per trkSub. */
+    static void count(NajmSystem sys, Map<String, Integer> observations, Map<String, Integer> submissionsWith) {
+        observations.clear();
+        submissionsWith.clear();
+        JsonObject all = JsonParser.parseString(archive(sys, "GET", "/submissions", null)).getAsJsonObject();
+        for (JsonElement e : all.getAsJsonArray("submissions")) {
+            JsonObject s = e.getAsJsonObject();
+            assertTrue(s.get("duplicateOf").isJsonNull(), "the archive saw a duplicate: " + s);
+            String xml = archive(sys, "GET", "/submissions/" + s.get("id").getAsString(), null);
+            Set<String> here = new HashSet<>();
+            for (String part : xml.split("<trkSub>")) {
+                int end = part.indexOf("</trkSub>");
+                if (end > 0) {
+                    observations.merge(part.substring(0, end), 1, Integer::sum);
+                    here.add(part.substring(0, end));
+                }
+            }
+            here.forEach(t -> submissionsWith.merge(t, 1, Integer::sum));
+        }
+    }
+
+    /** A request to the archive stand-in; fails the test unless it succeeds. */
+    static String archive(NajmSystem sys, String method, String path, String body) {
+        try {
+            var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + sys.archive.port() + path))
+                    .timeout(Duration.ofSeconds(10)).method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                            : HttpRequest.BodyPublishers.ofString(body)).build();
+            var r = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+            assertTrue(r.statusCode() < 300, method + " " + path + ": " + r.statusCode() + " " + r.body());
+            return r.body();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Wall-clock time that {@code simulated} takes (never negative). */
+    static Duration wall(NajmSystem sys, Duration simulated) {
+        return Duration.ofMillis(Math.max(0, sys.clock.wallDuration(simulated.toMillis())));
+    }
+}
