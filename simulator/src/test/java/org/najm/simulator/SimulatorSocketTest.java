@@ -10,8 +10,6 @@ import java.net.InetSocketAddress;
 import java.net.SocketTimeoutException;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Arrays;
 
 import org.junit.jupiter.api.Test;
@@ -21,6 +19,7 @@ import org.najm.simulator.packet.Apid;
 import org.najm.simulator.spacecraft.Opcodes;
 import org.najm.simulator.station.Visibility;
 import org.najm.simulator.testutil.Ground;
+import org.najm.simulator.testutil.FirstPass;
 import org.najm.simulator.testutil.UdpPorts;
 import org.najm.time.SimClock;
 
@@ -32,9 +31,7 @@ class SimulatorSocketTest {
     void framesFlowAndNoopIsAcknowledged() throws Exception {
         Constellation c = Constellation.load(Path.of("..", "etc", "constellation.yaml"));
         Station sv = c.stationById(0).orElseThrow();
-        Instant from = Instant.parse("2026-11-20T00:00:00Z");
-        Visibility.Pass pass = Visibility.nextPass(c.spacecraftByScid(NAJM1).orElseThrow(), sv, from,
-                Duration.ofDays(1)).orElseThrow();
+        Visibility.Pass pass = FirstPass.of(c, NAJM1, sv);
         try (DatagramSocket moc = new DatagramSocket(new InetSocketAddress("127.0.0.1", 0))) {
             moc.setSoTimeout(200);
             int tcBase = UdpPorts.freeBase(c.stations().size());
