@@ -14,9 +14,11 @@ import java.util.Objects;
  *                  confirmed of yet
  * @param pause     who paused it and when, or null while it runs
  * @param lastDone  planned AOS of the last contact reported, or null
+ * @param executing planned AOS of the contact being executed and not yet reported, or null: after a restart,
+ *                  the contact the MOC went down in
  */
 record AutomationState(String spacecraft, long since, StoreLedger hk, StoreLedger science, Pause pause,
-        Instant lastDone, List<ExpectedContact> expected) {
+        Instant lastDone, List<ExpectedContact> expected, Instant executing) {
 
     /**
      * One store's ledger, in onboard GPS whole seconds (-1: nothing yet).
@@ -60,7 +62,7 @@ record AutomationState(String spacecraft, long since, StoreLedger hk, StoreLedge
     }
 
     static AutomationState fresh(String spacecraft, long since) {
-        return new AutomationState(spacecraft, since, StoreLedger.NONE, StoreLedger.NONE, null, null, List.of());
+        return new AutomationState(spacecraft, since, StoreLedger.NONE, StoreLedger.NONE, null, null, List.of(), null);
     }
 
     /**
@@ -77,19 +79,30 @@ record AutomationState(String spacecraft, long since, StoreLedger hk, StoreLedge
     }
 
     AutomationState with(Store s, StoreLedger l) {
-        return s == Store.HK ? new AutomationState(spacecraft, since, l, science, pause, lastDone, expected)
-                : new AutomationState(spacecraft, since, hk, l, pause, lastDone, expected);
+        return s == Store.HK ? new AutomationState(spacecraft, since, l, science, pause, lastDone, expected, executing)
+                : new AutomationState(spacecraft, since, hk, l, pause, lastDone, expected, executing);
     }
 
     AutomationState withPause(Pause p) {
-        return new AutomationState(spacecraft, since, hk, science, p, lastDone, expected);
+        return new AutomationState(spacecraft, since, hk, science, p, lastDone, expected, executing);
     }
 
+    /** The contact starting at {@code t} was reported: it is no longer the one being executed. */
     AutomationState withLastDone(Instant t) {
-        return new AutomationState(spacecraft, since, hk, science, pause, t, expected);
+        return new AutomationState(spacecraft, since, hk, science, pause, t, expected,
+                t.equals(executing) ? null : executing);
+    }
+
+    AutomationState withExecuting(Instant plannedAos) {
+        return new AutomationState(spacecraft, since, hk, science, pause, lastDone, expected, plannedAos);
+    }
+
+    /** Whether the MOC was executing the contact of planned AOS {@code start} when it last stopped. */
+    boolean wasExecuting(Instant start) {
+        return start.equals(executing);
     }
 
     AutomationState withExpected(List<ExpectedContact> e) {
-        return new AutomationState(spacecraft, since, hk, science, pause, lastDone, e);
+        return new AutomationState(spacecraft, since, hk, science, pause, lastDone, e, executing);
     }
 }

@@ -44,12 +44,15 @@ final class ContactExecution {
     private Instant aos;
     private Instant los;
     private String otherStation;
+    private final Instant restartedAt;
     /** Why it stopped issuing commands in this contact, once it did. */
     private String standBack;
 
-    ContactExecution(SpacecraftAutomation owner, PlannedContact contact) {
+    /** @param restartedAt when the MOC restarted, if it went down while executing this contact; else null */
+    ContactExecution(SpacecraftAutomation owner, PlannedContact contact, Instant restartedAt) {
         this.owner = owner;
         this.contact = contact;
+        this.restartedAt = restartedAt;
         this.settings = owner.settings();
         this.report = new ReportDraft(contact);
     }
@@ -371,6 +374,10 @@ final class ContactExecution {
         } else {
             outcome = progress ? Outcome.PARTIAL : Outcome.FAILED;
             reason = String.join("; ", left);
+        }
+        if (restartedAt != null) {
+            reason = "the MOC went down during the contact and joined it again after its restart at " + restartedAt
+                    + "; " + reason;
         }
         return report.finish(outcome, reason, counters(), owner.telemetry().counts(), owner.telemetry().latest(),
                 ledger, owner.watch(), now());

@@ -58,6 +58,16 @@ record ContactReport(String spacecraft, String station, Instant plannedAos, Inst
                 null, List.of(), List.of(), List.of(), List.of(), List.of(), reported);
     }
 
+    /**
+     * A contact the MOC went down in, reported after its restart: what it had done shows only in the ledger
+     * ({@code stores}, fills unknown).
+     */
+    static ContactReport interrupted(String spacecraft, String station, Instant plannedAos, Instant plannedLos,
+            String reason, List<StoreSummary> ledger, Instant reported) {
+        return new ContactReport(spacecraft, station, plannedAos, plannedLos, null, null, Outcome.FAILED, reason,
+                null, List.of(), List.of(), List.of(), ledger, List.of(), reported);
+    }
+
     /** One line for the event and the log. */
     String summary() {
         return spacecraft + " at " + station + " " + plannedAos + ": " + outcome

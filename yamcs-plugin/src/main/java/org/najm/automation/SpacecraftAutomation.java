@@ -25,7 +25,8 @@ import org.yamcs.utils.TimeEncoding;
  * the spacecraft's durable {@link AutomationState}: every change is on disk before it counts.
  *
  * <p>At start it reports MISSED ("the MOC was not running") the contacts it expected that ended while the
- * MOC was down; a contact whose window includes now is executed as any other.
+ * MOC was down, and FAILED the one it was executing when it went down, if that one has ended too; a contact
+ * whose window includes now is executed as any other (its report says the MOC joined it after a restart).
  */
 final class SpacecraftAutomation {
 
@@ -140,9 +141,11 @@ final class SpacecraftAutomation {
     }
 
     private void execute(PlannedContact c) throws InterruptedException, IOException {
+        Instant restartedAt = state().wasExecuting(c.start()) ? startedAt : null;
+        update(state().withExecuting(c.start()));
         ContactReport r;
         try {
-            r = new ContactExecution(this, c).run();
+            r = new ContactExecution(this, c, restartedAt).run();
         } catch (RuntimeException e) {
             log.error("Contact {} failed", c, e);
             r = new ContactReport(c.spacecraft(), c.station(), c.start(), c.end(), null, null, Outcome.FAILED,
@@ -152,13 +155,22 @@ final class SpacecraftAutomation {
         done(c, r);
     }
 
-    /** Contacts it expected that ended while the MOC was not running. */
+    /** Contacts it expected that ended while the MOC was not running, the one it went down in first. */
     private void reportMissedWhileDown() {
         for (ExpectedContact e : state().endedUnreported(startedAt)) {
             PlannedContact c = new PlannedContact(spacecraft.name(), e.station(), -1, e.start(), e.end());
-            publishAndRecord(c, ContactReport.missed(c.spacecraft(), c.station(), c.start(), c.end(),
-                    "the MOC was not running", now()));
+            publishAndRecord(c, state().wasExecuting(e.start()) ? ContactReport.interrupted(c.spacecraft(),
+                    c.station(), c.start(), c.end(), "the MOC went down during the contact and was restarted at "
+                            + startedAt + ", after its end: nothing was freed onboard beyond what it had confirmed;"
+                            + " what is left is played back at the next contact", ledgerNow(), now())
+                    : ContactReport.missed(c.spacecraft(), c.station(), c.start(), c.end(), "the MOC was not running",
+                            now()));
         }
+    }
+
+    private List<ContactReport.StoreSummary> ledgerNow() {
+        return List.of(Store.SCIENCE, Store.HK).stream().map(s -> new ContactReport.StoreSummary(s, null, null,
+                ledger(s).confirmedUpTo(), ledger(s).deletedUpTo())).toList();
     }
 
     /** The next contact to execute; those that ended unexecuted since the start are reported MISSED. */

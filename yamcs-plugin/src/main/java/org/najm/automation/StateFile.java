@@ -93,6 +93,9 @@ final class StateFile {
         b.append(s.pause() == null ? "automation on\n"
                 : "automation paused " + s.pause().by() + " " + s.pause().since() + "\n");
         b.append("done ").append(s.lastDone() == null ? "-" : s.lastDone().toString()).append('\n');
+        if (s.executing() != null) {
+            b.append("executing ").append(s.executing()).append('\n');
+        }
         for (ExpectedContact e : s.expected()) {
             b.append("expect ").append(e.station()).append(' ').append(e.start()).append(' ').append(e.end())
                     .append('\n');
@@ -122,6 +125,7 @@ final class StateFile {
         Instant lastDone = null;
         boolean doneLine = false;
         List<ExpectedContact> expected = new ArrayList<>();
+        Instant executing = null;
         String[] lines = body.split("\n", -1);
         for (int i = 0; i < lines.length; i++) {
             String line = lines[i].trim();
@@ -165,6 +169,7 @@ final class StateFile {
                     doneLine = true;
                     lastDone = words(w, 2, n)[1].equals("-") ? null : Instant.parse(w[1]);
                 }
+                case "executing" -> executing = Instant.parse(words(w, 2, n)[1]);
                 case "expect" -> {
                     words(w, 4, n);
                     expected.add(new ExpectedContact(w[1], Instant.parse(w[2]), Instant.parse(w[3])));
@@ -202,7 +207,7 @@ final class StateFile {
             throw corrupt(0, "missing " + String.join(", ", missing));
         }
         return new AutomationState(spacecraft, since, stores.get(Store.HK), stores.get(Store.SCIENCE), pause, lastDone,
-                expected);
+                expected, executing);
     }
 
     private String[] words(String[] w, int count, int line) throws CorruptStateException {

@@ -1,7 +1,9 @@
 package org.najm.automation;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
 import java.util.List;
@@ -40,5 +42,15 @@ class AutomationStateTest {
         assertEquals(1_000, l.confirmed(900, 7).confirmedUpTo(), "a confirmation never lowers it");
         assertEquals(1_000, l.deleted(900).deletedUpTo());
         assertThrows(IllegalArgumentException.class, () -> l.deleted(1_001));
+    }
+
+    @Test
+    void theContactBeingExecutedIsForgottenOnceReported() {
+        Instant aos = T.plusSeconds(600);
+        AutomationState s = AutomationState.fresh("NAJM-1", 0).withExecuting(aos);
+        assertTrue(s.wasExecuting(aos), "executing until reported");
+        assertFalse(s.withLastDone(T).wasExecuting(T), "another contact reported: still executing this one");
+        assertTrue(s.withLastDone(T).wasExecuting(aos));
+        assertFalse(s.withLastDone(aos).wasExecuting(aos), "reported");
     }
 }

@@ -32,7 +32,8 @@ class StateFileTest {
                 .withLastDone(Instant.parse("2026-11-20T01:39:10.123456789Z"))
                 .withExpected(List.of(new ExpectedContact("SVALBARD", Instant.parse("2026-11-20T03:19:10.5Z"),
                         Instant.parse("2026-11-20T03:29:30Z")), new ExpectedContact("DUBAI",
-                                Instant.parse("2026-11-20T03:34:28Z"), Instant.parse("2026-11-20T03:41:52Z"))));
+                                Instant.parse("2026-11-20T03:34:28Z"), Instant.parse("2026-11-20T03:41:52Z"))))
+                .withExecuting(Instant.parse("2026-11-20T03:19:10.5Z"));
     }
 
     @Test
@@ -81,7 +82,7 @@ class StateFileTest {
                 "store HK confirmed 1447633010 deleted 1447633011"), "line 5", "beyond confirmed");
         assertLine(f, body.replace("since 1447632000", "since soon"), "line 4", "unreadable");
         assertLine(f, body.replace("automation paused", "automation sleeping"), "line 7", "automation on");
-        assertLine(f, body + "colour blue\n", "line 11", "unknown entry");
+        assertLine(f, body + "colour blue\n", "line 12", "unknown entry");
         assertLine(f, body.replace("done 2026", "xdone 2026").replace("xdone", "#"), "", "missing done");
     }
 

@@ -3,19 +3,14 @@ package org.najm.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.najm.it.ContactChecks.archive;
-import static org.najm.it.ContactChecks.archived;
 import static org.najm.it.ContactChecks.count;
-import static org.najm.it.ContactChecks.key;
 import static org.najm.it.ContactChecks.wall;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -24,8 +19,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.najm.science.TrackletKey;
 import org.najm.science.ades.TrkSub;
-import org.najm.simulator.spacecraft.SpacecraftSim;
-import org.najm.simulator.spacecraft.StoredPacket;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
@@ -48,14 +41,15 @@ class FaultsIT {
     static NajmSystem sys;
     /** Injected tracklet id -> detections. */
     static final Map<Long, Integer> injected = new HashMap<>();
-    /** Every packet seen onboard so far (apid/seq/second), from the simulator's stores. */
-    static final Set<String> seenOnboard = new HashSet<>();
+    /** Every packet seen onboard so far, from the simulator's stores. */
+    static OnboardTruth onboard;
     /** The contact of another spacecraft lost whole to an outage of its station. */
     static JsonObject lost;
 
     @BeforeAll
     static void startTheSystemAndPlanTheFaults() throws Exception {
         sys = NajmSystem.faults();
+        onboard = new OnboardTruth(sys);
         Poll.until(Duration.ofSeconds(30), "the contact automation running", () -> {
             var r = sys.rest.get("/najm/automation");
             return r.status() == 200 && r.body().contains(SC) ? Optional.of(true) : Optional.empty();
@@ -64,7 +58,7 @@ class FaultsIT {
         for (int n : new int[] { 3, 4 }) {
             injected.put(sc.injectTracklet(n).get(), n);
         }
-        onboardNow();
+        onboard.look();
 
         // The first contact of another spacecraft, at a station NAJM-1 does not use in the test, that starts
         // after the first contact of NAJM-1 and ends before its second one does: its station fails throughout.
@@ -95,7 +89,7 @@ class FaultsIT {
         Poll.until(wall(sys, Duration.between(sys.clock.now(), los)).plusSeconds(5), "SCIENCE confirmed in contact 1",
                 () -> ledger(SC, "SCIENCE", "confirmedUpTo") >= 0 ? Optional.of(true) : Optional.empty(),
                 () -> sys.rest.get("/najm/automation").body());
-        onboardNow();
+        onboard.look();
         Instant start = sys.clock.now();
         Instant stop = los.minusSeconds(60);
         assertTrue(start.isBefore(stop.minusSeconds(30)), "the outage fits in the contact: " + start + " .. " + los);
@@ -110,7 +104,7 @@ class FaultsIT {
         Instant reportedLos = Instant.parse(report.get("los").getAsString());
         assertTrue(reportedLos.isBefore(stop), "LOS when the station failed, not at the planned end: " + report);
         assertTrue(station.framesDroppedOutage() > 0, "the outage dropped frames");
-        assertFreedOnlyWhatIsArchived(report);
+        onboard.assertFreedOnlyWhatIsArchived(report);
     }
 
     @Test
@@ -131,7 +125,7 @@ class FaultsIT {
     void anArchiveOutageAcrossTheNextContactDelaysTheAdesButLosesNothing() throws Exception {
         var sc = sys.simulator.spacecraft(sys.subject.scid());
         injected.put(sc.injectTracklet(5).get(), 5);
-        onboardNow();
+        onboard.look();
         archive(sys, "POST", "/control/failure", "{\"mode\": \"HTTP_500\"}");
         assertTrue(sys.clock.now().isBefore(sys.nextPass.aos()), "the archive fails before the second contact");
         JsonObject report;
@@ -140,7 +134,7 @@ class FaultsIT {
             System.out.println("Report of the second contact (archive failing): " + report);
             assertEquals("COMPLETE", report.get("outcome").getAsString(), "the data of the first contact too: "
                     + report);
-            assertFreedOnlyWhatIsArchived(report);
+            onboard.assertFreedOnlyWhatIsArchived(report);
             // The archive stays down until the MOC has tried to deliver the science of the contact.
             Poll.until(Duration.ofSeconds(60), "a delivery refused by the failing archive", () -> JsonParser
                     .parseString(archive(sys, "GET", "/submissions", null)).getAsJsonObject()
@@ -165,48 +159,6 @@ class FaultsIT {
     }
 
     // ---
-
-    /**
-     * The report's ledger never frees beyond what is confirmed, nothing up to it is still onboard, and every
-     * packet seen onboard that the simulator no longer holds is in the Yamcs archive.
-     */
-    private static void assertFreedOnlyWhatIsArchived(JsonObject report) throws Exception {
-        Map<String, Long> deleted = new HashMap<>();
-        for (JsonElement e : report.getAsJsonArray("stores")) {
-            JsonObject s = e.getAsJsonObject();
-            deleted.put(s.get("store").getAsString(), s.get("deletedUpTo").getAsLong());
-            assertTrue(s.get("deletedUpTo").getAsLong() <= s.get("confirmedUpTo").getAsLong(), s.toString());
-        }
-        var sc = sys.simulator.spacecraft(sys.subject.scid());
-        Set<String> onboard = new HashSet<>();
-        for (String store : List.of("SCIENCE", "HK")) {
-            int id = store.equals("SCIENCE") ? SpacecraftSim.STORE_SCIENCE : SpacecraftSim.STORE_HK;
-            for (StoredPacket p : sc.storedPackets(id).get()) {
-                onboard.add(key(p));
-            }
-        }
-        Set<String> archived = archived(sys, List.of("/NAJM/SCI_DETECTION", "/NAJM/BUS_HK", "/NAJM/EVENT"));
-        Map<String, Integer> freed = new HashMap<>();
-        for (String k : seenOnboard) {
-            if (!onboard.contains(k)) {
-                freed.merge("APID " + k.substring(0, k.indexOf('/')), 1, Integer::sum);
-                assertTrue(archived.contains(k), "packet (apid/seq/second) " + k + " was freed onboard but is not in"
-                        + " the archive");
-            }
-        }
-        System.out.println("Freed onboard so far, each in the archive: " + freed + "; onboard now " + onboard.size());
-        seenOnboard.addAll(onboard);
-    }
-
-    /** Adds what the simulator's stores hold now to {@link #seenOnboard}. */
-    private static void onboardNow() throws Exception {
-        var sc = sys.simulator.spacecraft(sys.subject.scid());
-        for (int id : new int[] { SpacecraftSim.STORE_SCIENCE, SpacecraftSim.STORE_HK }) {
-            for (StoredPacket p : sc.storedPackets(id).get()) {
-                seenOnboard.add(key(p));
-            }
-        }
-    }
 
     private static long ledger(String spacecraft, String store, String field) {
         for (JsonElement e : sys.rest.get("/najm/automation").json().getAsJsonArray("spacecraft")) {

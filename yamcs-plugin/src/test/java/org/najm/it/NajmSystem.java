@@ -27,6 +27,7 @@ import org.najm.planning.PlanningRequest;
 import org.najm.simulator.Simulator;
 import org.najm.testing.FreePass;
 import org.najm.testing.FreePorts;
+import org.najm.testing.MocProcess;
 import org.najm.simulator.archive.ArchiveStandIn;
 import org.najm.simulator.station.ContactScheduleClient;
 import org.najm.simulator.station.PlanFollowingPolicy;
@@ -60,7 +61,14 @@ final class NajmSystem {
         /** Two contacts of NAJM-1 a few minutes apart at rate {@value NajmSystem#LIGHTS_OUT_RATE}; automation on. */
         LIGHTS_OUT,
         /** As LIGHTS_OUT, the spacecraft in routine operations from the start (FaultsIT). */
-        FAULTS;
+        FAULTS,
+        /** As FAULTS, at rate {@value NajmSystem#RESTART_RATE}, the MOC in a process of its own (MocRestartIT). */
+        MOC_RESTART;
+
+        /** Whether the MOC runs in a process of its own rather than in the test JVM. */
+        boolean separateMoc() {
+            return this == MOC_RESTART;
+        }
 
         /** The value of {@value NajmSystem#SCENARIO_PROPERTY} of the JVM that runs it (null: the default JVM). */
         String jvm() {
@@ -73,17 +81,22 @@ final class NajmSystem {
     /** Simulated seconds per wall-clock second during the tests. */
     static final double RATE = 2;
     static final double LIGHTS_OUT_RATE = 15;
+    /** MOC_RESTART: slower, for a whole JVM to start within the lead and again between the contacts. */
+    static final double RESTART_RATE = 10;
     /** How long before AOS the simulation starts (HK recorded before the contact, for playback). */
     static final Duration LEAD = Duration.ofSeconds(60);
     /** At the faster rate, enough wall time before AOS for Yamcs to start (20 s). */
     static final Duration LIGHTS_OUT_LEAD = Duration.ofSeconds(300);
     static final Duration MIN_PASS = Duration.ofMinutes(9);
+    static final Duration MOC_START_TIMEOUT = Duration.ofSeconds(120);
 
     private static NajmSystem instance;
 
     final Scenario scenario;
     /** How long before the first contact's AOS the simulation started. */
     final Duration lead;
+    /** MOC_RESTART: the MOC's process; null when Yamcs runs in this JVM. */
+    final MocProcess moc;
     /** LIGHTS_OUT: the station and pass of the contact that follows the first one; null otherwise. */
     final Station nextStation;
     final Pass nextPass;
@@ -121,7 +134,11 @@ final class NajmSystem {
         pass = chosen[0].pass();
         nextStation = chosen.length > 1 ? chosen[1].station() : null;
         nextPass = chosen.length > 1 ? chosen[1].pass() : null;
-        clock = SimClock.startingNow(pass.aos().minus(lead), scenario == Scenario.SHARED ? RATE : LIGHTS_OUT_RATE);
+        clock = SimClock.startingNow(pass.aos().minus(lead), switch (scenario) {
+        case SHARED -> RATE;
+        case MOC_RESTART -> RESTART_RATE;
+        default -> LIGHTS_OUT_RATE;
+        });
         SimClocks.install(clock);
         // The shared contact's tests command by hand: the contact automation would compete with them.
         System.setProperty("najm.automation", Boolean.toString(scenario != Scenario.SHARED));
@@ -129,23 +146,31 @@ final class NajmSystem {
         Path dataDir = Files.createTempDirectory("najm-it-yamcs");
         archive = ArchiveStandIn.start(new InetSocketAddress("127.0.0.1", FreePorts.tcp()),
                 Files.createTempDirectory("najm-it-archive"));
-        System.setProperty("najm.archiveUrl", "http://127.0.0.1:" + archive.port() + "/submit");
+        String archiveUrl = "http://127.0.0.1:" + archive.port() + "/submit";
         scienceOutbox = dataDir.resolve("najm").resolve("science");
-        System.setProperty("najm.httpPort", Integer.toString(httpPort));
-        System.setProperty("najm.tmPortBase", Integer.toString(tmPortBase));
-        System.setProperty("najm.tcPortBase", Integer.toString(tcPortBase));
-        System.setProperty("najm.dataDir", dataDir.toString());
-        System.setProperty("najm.confirmationTimeoutSeconds", Integer.toString(CONFIRMATION_SECONDS));
-        YConfiguration.setResolver(new FileBasedConfigurationResolver(Path.of("etc")));
-        YamcsServer server = YamcsServer.getServer();
-        server.prepareStart();
-        server.start();
+        if (scenario.separateMoc()) {
+            Path log = Path.of("yamcs-plugin", "target", "moc-" + scenario.jvm() + ".log");
+            moc = MocProcess.start(new MocProcess.Setup(httpPort, tmPortBase, tcPortBase, dataDir, archiveUrl,
+                    clock.toEnvironment(), log), MOC_START_TIMEOUT);
+        } else {
+            moc = null;
+            System.setProperty("najm.archiveUrl", archiveUrl);
+            System.setProperty("najm.httpPort", Integer.toString(httpPort));
+            System.setProperty("najm.tmPortBase", Integer.toString(tmPortBase));
+            System.setProperty("najm.tcPortBase", Integer.toString(tcPortBase));
+            System.setProperty("najm.dataDir", dataDir.toString());
+            System.setProperty("najm.confirmationTimeoutSeconds", Integer.toString(CONFIRMATION_SECONDS));
+            YConfiguration.setResolver(new FileBasedConfigurationResolver(Path.of("etc")));
+            YamcsServer server = YamcsServer.getServer();
+            server.prepareStart();
+            server.start();
+        }
 
         schedule = new ContactScheduleClient(URI.create("http://127.0.0.1:" + httpPort + "/api/najm/contacts"),
                 "observer", DEMO_PASSWORD, constellation, clock);
         schedule.start(Duration.ofMillis(500));
         simulator = Simulator.start(constellation, clock, new Simulator.Options().policy(new PlanFollowingPolicy(
-                schedule)).seed(1).routineOps(scenario == Scenario.FAULTS));
+                schedule)).seed(1).routineOps(scenario == Scenario.FAULTS || scenario == Scenario.MOC_RESTART));
         this.httpPort = httpPort;
         rest = as(operatorOf(subject.instance()));
         Runtime.getRuntime().addShutdownHook(new Thread(this::stop));
@@ -181,6 +206,11 @@ final class NajmSystem {
         return get(Scenario.LIGHTS_OUT);
     }
 
+    /** The MOC in a process of its own (MocRestartIT; skipped in any other JVM). */
+    static NajmSystem mocRestart() throws Exception {
+        return get(Scenario.MOC_RESTART);
+    }
+
     /** The fault scenario (FaultsIT; skipped in any other JVM). */
     static NajmSystem faults() throws Exception {
         return get(Scenario.FAULTS);
@@ -202,7 +232,15 @@ final class NajmSystem {
         simulator.close();
         archive.close();
         schedule.close();
-        YamcsServer.getServer().shutDown();
+        if (moc != null) {
+            try {
+                moc.close();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        } else {
+            YamcsServer.getServer().shutDown();
+        }
     }
 
     record Choice(Station station, Pass pass) {
@@ -234,9 +272,9 @@ final class NajmSystem {
     }
 
     /**
-     * LIGHTS_OUT: two consecutive planned contacts of the subject, each of 5 minutes or more, the second
-     * starting 3 to 20 minutes after the first ends (the same orbit, another station), both planned whole by
-     * the MOC when it starts {@link #LIGHTS_OUT_LEAD} before the first.
+     * LIGHTS_OUT, FAULTS and MOC_RESTART: two consecutive planned contacts of the subject, each of 5 minutes or
+     * more, the second starting 3 to 20 minutes after the first ends (the same orbit, another station), both
+     * planned whole by the MOC when it starts {@link #LIGHTS_OUT_LEAD} before the first.
      */
     private Choice[] findContactPair() {
         Instant from = Instant.parse("2026-11-20T02:00:00Z");
@@ -254,7 +292,9 @@ final class NajmSystem {
                 return new Choice[] { choice(c1), choice(c2) };
             }
         }
-        throw new IllegalStateException("no pair of planned contacts of " + subject.name() + " found");
+        throw new IllegalStateException("no pair of planned contacts of " + subject.name() + " found among "
+                + mine.stream().limit(20).map(c -> c.station() + " " + c.start() + " (" + c.duration().toMinutes()
+                        + " min)").toList());
     }
 
     private static boolean same(Contact a, Contact b) {
@@ -269,7 +309,7 @@ final class NajmSystem {
         return new Choice(st, p);
     }
 
-    /** The gateway's counters for the station of the test pass. */
+    /** The gateway's counters for the station of the test pass (Yamcs in this JVM only). */
     StationStats gatewayStats() {
         return NajmContext.running(StationGateway.class).stats(station.id());
     }
