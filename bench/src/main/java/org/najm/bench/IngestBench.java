@@ -432,7 +432,13 @@ public final class IngestBench implements BenchMain.Benchmark {
             } catch (Exception ex) {
                 System.err.println("tm count failed for " + inst + ": " + ex);
             }
+            // The backfiller fills the parameter archive from the tm archive once the stream has been quiet.
             long samples = parameterArchiveSamples(inst, "/NAJM/battery_voltage");
+            long deadline = System.nanoTime() + 120_000_000_000L;
+            while (samples >= 0 && samples < counted && System.nanoTime() < deadline) {
+                BenchSupport.sleep(2000);
+                samples = parameterArchiveSamples(inst, "/NAJM/battery_voltage");
+            }
             String verdict = (rows == counted ? "tm ok" : "tm MISMATCH") + ", "
                     + (samples == counted ? "PA ok" : samples < 0 ? "PA n/a" : "PA MISMATCH");
             report.format("%-8s %12d %12d %14d %s", inst, counted, rows, samples, verdict);

@@ -87,6 +87,46 @@ final class ContactChecks {
         return keys;
     }
 
+    /**
+     * The generation times of one container's packets in the tm archive and of one of its parameters' samples in
+     * the parameter archive over [start, stop), as "tm N, parameter archive M"; equal when the parameter archive
+     * is complete.
+     */
+    static String tmAgainstParameterArchive(NajmSystem sys, String container, String parameter, Instant start,
+            Instant stop) {
+        Set<String> tm = new HashSet<>();
+        String range = "&start=" + YamcsRest.encode(start.toString()) + "&stop=" + YamcsRest.encode(stop.toString());
+        String next = null;
+        do {
+            var r = sys.rest.get("/archive/" + sys.instance() + "/packets?name=" + YamcsRest.encode(container)
+                    + "&limit=1000" + range + (next == null ? "" : "&next=" + YamcsRest.encode(next)));
+            assertEquals(200, r.status(), r.body());
+            if (r.json().has("packet")) {
+                r.json().getAsJsonArray("packet").forEach(e -> tm.add(e.getAsJsonObject().get("generationTime")
+                        .getAsString()));
+            }
+            next = r.json().has("continuationToken") ? r.json().get("continuationToken").getAsString() : null;
+        } while (next != null);
+        Set<String> pa = new HashSet<>();
+        next = null;
+        do {
+            var r = sys.rest.get("/archive/" + sys.instance() + "/parameters" + parameter
+                    + "?source=ParameterArchive&limit=1000" + range + (next == null ? "" : "&next="
+                            + YamcsRest.encode(next)));
+            assertEquals(200, r.status(), r.body());
+            if (r.json().has("parameter")) {
+                r.json().getAsJsonArray("parameter").forEach(e -> pa.add(e.getAsJsonObject().get("generationTime")
+                        .getAsString()));
+            }
+            next = r.json().has("continuationToken") ? r.json().get("continuationToken").getAsString() : null;
+        } while (next != null);
+        Set<String> missing = new HashSet<>(tm);
+        missing.removeAll(pa);
+        return "tm " + tm.size() + ", parameter archive " + pa.size() + (missing.isEmpty() ? ""
+                : ", " + missing.size() + " not in the parameter archive, e.g. " + missing.stream().sorted().limit(3)
+                        .toList());
+    }
+
     /** Observations per trkSub over all submissions of the archive stand-in, and submissions per trkSub. */
     static void count(NajmSystem sys, Map<String, Integer> observations, Map<String, Integer> submissionsWith) {
         observations.clear();

@@ -36,10 +36,11 @@ import com.google.gson.JsonObject;
  * {@link NajmSystem.Scenario#LIGHTS_OUT}). NAJM-1 has two planned contacts a few minutes apart. In the first
  * its operator, alpha-op, has paused the automation and puts the spacecraft in routine operations (payload on,
  * SURVEY); that contact is reported SKIPPED. alpha-op resumes. The automation service is restarted between
- * the contacts, after a contact of another spacecraft has ended meanwhile (reported MISSED: the MOC was not
- * running). The second contact, under way at the restart, then runs with no operator command:
- * alpha-automation dumps the science and HK stores, frees exactly what the ground archived, and the report
- * says COMPLETE.
+ * the contacts, after a contact of another spacecraft has ended meanwhile (reported MISSED, the MOC was not
+ * running; or FAILED, the MOC went down during it, if it had begun when the service stopped). The second
+ * contact, under way at the restart, then runs with no operator command: alpha-automation dumps the science
+ * and HK stores, frees exactly what the ground archived, the report says COMPLETE, and the played-back HK is
+ * in the parameter archive as well as in the tm archive.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class LightsOutIT {
@@ -150,10 +151,17 @@ class LightsOutIT {
         assertEquals(200, admin.post(service + ":start", "{}").status());
         awaitState(admin, service, "RUNNING");
 
+        // MISSED; or FAILED if it had begun when the service stopped (the automation was executing it).
         String other = missed.get("spacecraft").getAsString();
         JsonObject report = ContactChecks.awaitReport(sys, other, missed.get("station").getAsString(), sys.clock.now());
-        assertEquals("MISSED", report.get("outcome").getAsString(), report.toString());
-        assertEquals("the MOC was not running", report.get("reason").getAsString());
+        if (Instant.parse(missed.get("aos").getAsString()).isBefore(now)) {
+            assertEquals("FAILED", report.get("outcome").getAsString(), report.toString());
+            assertTrue(report.get("reason").getAsString().startsWith("the MOC went down during the contact"),
+                    report.toString());
+        } else {
+            assertEquals("MISSED", report.get("outcome").getAsString(), report.toString());
+            assertEquals("the MOC was not running", report.get("reason").getAsString());
+        }
         JsonObject after = automationOf(SC);
         assertEquals("ON", after.get("state").getAsString(), "the resume survived: " + after);
         assertEquals(before.get("stores"), after.get("stores"), "the ledger survived");
@@ -217,6 +225,19 @@ class LightsOutIT {
             }
             assertTrue(freed > 0, store + ": something was freed");
         }
+
+        // The HK history is back-filled in the parameter archive too, not only in the tm archive: every BUS_HK
+        // from the start of the simulation to the second contact's AOS has its sample of battery_voltage.
+        Instant from = sys.pass.aos().minus(sys.lead);
+        String seen = ContactChecks.tmAgainstParameterArchive(sys, "/NAJM/BUS_HK", "/NAJM/battery_voltage",
+                from, aos);
+        assertTrue(seen.startsWith("tm ") && !seen.startsWith("tm 0,"), "BUS_HK in the tm archive: " + seen);
+        Poll.until(Duration.ofSeconds(60), "the played-back HK in the parameter archive", () -> {
+            String now = ContactChecks.tmAgainstParameterArchive(sys, "/NAJM/BUS_HK", "/NAJM/battery_voltage", from,
+                    aos);
+            String[] w = now.split("[ ,]+");
+            return w[1].equals(w[4]) && !now.contains("not in") ? Optional.of(now) : Optional.empty();
+        }, () -> ContactChecks.tmAgainstParameterArchive(sys, "/NAJM/BUS_HK", "/NAJM/battery_voltage", from, aos));
 
         // The detections reached the asteroid archive exactly once.
         Map<String, Integer> observations = new HashMap<>();

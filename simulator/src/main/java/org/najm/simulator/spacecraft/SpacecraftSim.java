@@ -223,6 +223,17 @@ public final class SpacecraftSim {
         return f;
     }
 
+    /**
+     * Test hook: leaves SURVEY for STANDBY now, as SET_MODE STANDBY would (its MODE_CHANGED event, the tracklets
+     * not yet recorded are dropped) but without a command: no more detections after it.
+     */
+    public CompletableFuture<Mode> endSurvey() {
+        return onOwner(() -> {
+            modes.setMode(Mode.STANDBY, onboardTime(now != null ? now : Instant.now()));
+            return modes.mode();
+        });
+    }
+
     // ---------------------------------------------------------------------------------------------- truth
 
     /** The truth onboard now (both stores, science counters, mode), taken on the simulation thread. */

@@ -125,4 +125,17 @@ class RoutineOpsTest {
         }
         return m;
     }
+
+    @Test
+    void endingTheSurveyWithoutACommandStopsTheDetections() throws Exception {
+        Harness h = routine();
+        h.run(3600);
+        long made = h.sc.telescope().detectionsTotal();
+        assertTrue(made > 0, "an hour of survey detects something");
+        assertEquals(Mode.STANDBY, h.sc.endSurvey().get());
+        h.run(3600);
+        assertEquals(made, h.sc.telescope().detectionsTotal(), "nothing after the end of the survey");
+        assertTrue(h.events().contains("0x0101 MODE SURVEY -> STANDBY"), h.events().toString());
+        assertEquals(0, h.tm.apid(Apid.TC_ACK).size(), "no command");
+    }
 }
