@@ -59,6 +59,9 @@ public final class MocProcess implements AutoCloseable {
         pb.environment().putAll(setup.clockEnvironment());
         Files.createDirectories(setup.dataDir());
         process = pb.start();
+        Process started = process;
+        // never outlive the JVM that started it (a benchmark or test stopped with a signal)
+        Runtime.getRuntime().addShutdownHook(new Thread(started::destroyForcibly, "najm-moc-process-stop"));
         awaitHttp(timeout);
     }
 
