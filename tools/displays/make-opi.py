@@ -191,8 +191,8 @@ def plots():
     body += graph('thermal', 10, 358, 980, 170, 'Temperatures (degC)',
                   [(p + 'temp_obc', 'OBC'), (p + 'temp_battery', 'battery'), (p + 'temp_telescope', 'telescope'),
                    (p + 'ccd_temp', 'CCD')], 'degC')
-    body += label(14, 532, 976, 20, 'One orbit is ~100 min: each trace keeps the last 6100 samples it received '
-                  '(1 Hz BUS_HK); the spacecraft is heard only in contact.', 9)
+    body += label(14, 532, 976, 20, 'One orbit is ~100 min. Yamcs web fills the plots from the parameter archive '
+                  'over the page\'s time range (3h covers an orbit); Yamcs Studio keeps the last 6100 samples.', 9)
     return display('NAJM power and thermal', 1000, 560, body)
 
 
