@@ -7,8 +7,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -105,7 +107,7 @@ final class Browser implements AutoCloseable {
     }
 
     /** Polls the page until {@code probe} answers; on timeout, a screenshot shows what was there. */
-    <T> T until(String what, java.util.function.Supplier<Optional<T>> probe) {
+    <T> T until(String what, Supplier<Optional<T>> probe) {
         try {
             return Poll.until(Duration.ofSeconds(30), what, () -> {
                 try {
@@ -137,7 +139,7 @@ final class Browser implements AutoCloseable {
     public void close() {
         driver.quit();
         try (var files = Files.walk(profile)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException e) {
             // a temporary directory: the system cleans it eventually
         }

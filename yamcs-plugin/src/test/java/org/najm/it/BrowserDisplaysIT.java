@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 import com.google.gson.JsonObject;
 
@@ -181,6 +182,18 @@ class BrowserDisplaysIT extends InContactTest {
                     + ".then(r => r.status);", id)).intValue();
             assertEquals(403, status);
             b.screenshot("fleet-overview-observer");
+
+            // The contact plan and the science figures, as tables, one click away.
+            String subject = sys.subject.name();
+            clickLink(b, "/ext/najm-fleet/contacts/" + subject);
+            WebElement running = b.await("the test contact in " + subject + "'s contacts",
+                    By.cssSelector("tr[data-contact-row^='" + sys.station.name() + "|']"));
+            assertTrue(running.getText().contains("RUNNING"), running.getText());
+            b.screenshot("contacts-table");
+            clickLink(b, "/ext/najm-fleet/science");
+            b.until("the science table of the four spacecraft", () -> b.all(By.cssSelector("tr[data-science]")).size()
+                    == sys.constellation.spacecraft().size() ? Optional.of(true) : Optional.empty());
+            b.screenshot("science-table");
             assertEquals(200, sys.as("charlie-op").post("/najm/held-commands:cancel", "{\"id\": \"" + id + "\"}")
                     .status());
         }
@@ -200,7 +213,8 @@ class BrowserDisplaysIT extends InContactTest {
                     : Optional.empty());
             String mode = restValue(sys.subject.instance(), "mode").getAsJsonObject("engValue").get("stringValue")
                     .getAsString();
-            b.until("the mode " + mode + " drawn", () -> drawn(b).contains(mode) ? Optional.of(true) : Optional.empty());
+            b.until("the mode " + mode + " drawn",
+                    () -> drawn(b).contains(mode) ? Optional.of(true) : Optional.empty());
             String volts = b.until("the REST API's battery voltage drawn", () -> {
                 double v = number(restValue(sys.subject.instance(), "battery_voltage"));
                 String text = String.format(Locale.ROOT, "%.2f V", v);
@@ -233,7 +247,7 @@ class BrowserDisplaysIT extends InContactTest {
             b.get("/timeline?c=" + sys.subject.instance());
             // The Timeline page opens the contact plan view (the only view) and lists its items.
             String view = b.until("a timeline view with the test contact", () -> {
-                var m = java.util.regex.Pattern.compile("view=([0-9a-f-]+)").matcher(b.url());
+                var m = Pattern.compile("view=([0-9a-f-]+)").matcher(b.url());
                 String text = b.js("return document.body.innerText").toString();
                 return m.find() && text.contains(sys.station.name() + " contact") ? Optional.of(m.group(1))
                         : Optional.empty();
@@ -247,6 +261,14 @@ class BrowserDisplaysIT extends InContactTest {
             assertTrue(contactPlan, "view " + view + " of " + views);
             b.screenshot("timeline");
         }
+    }
+
+    /** Follows a link of the page (the web UI's router: no reload). */
+    private static void clickLink(Browser b, String path) {
+        b.until("a click on " + path, () -> b.first(By.cssSelector("a[href^='" + path + "?']")).map(e -> {
+            e.click();
+            return true;
+        }));
     }
 
     /** The engineering value of a REST parameter value, whatever its type (floatValue, doubleValue, ...). */

@@ -165,6 +165,7 @@ class NajmFleet extends HTMLElement {
     this.loadedAt = performance.now();
     this.render();
     this.dataset.loaded = 'true';
+    performance.mark('najm-fleet-loaded'); // the benchmark's "opened" (bench/FleetOverviewBench)
     this.timers.push(setInterval(() => this.refresh().then(() => this.render()), REST_REFRESH_MS));
     this.timers.push(setInterval(() => this.fetchContacts().then(() => this.render()), 30000));
     this.timers.push(setInterval(() => this.refreshHeld(), HELD_REFRESH_MS));
@@ -216,6 +217,10 @@ class NajmFleet extends HTMLElement {
     const el = this.querySelector(`[data-spacecraft="${sc.name}"] [data-param="${name}"]`);
     if (el) {
       this.paint(el, sc, name, pval);
+      if (!this.firstValueMarked) {
+        this.firstValueMarked = true;
+        performance.mark('najm-fleet-first-value');
+      }
       // For the benchmark: when the browser showed the value of which generation time.
       window.najmUpdates = window.najmUpdates || [];
       if (window.najmUpdates.length < 20000) {
