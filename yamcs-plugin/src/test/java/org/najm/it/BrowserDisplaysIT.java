@@ -159,6 +159,9 @@ class BrowserDisplaysIT extends InContactTest {
             });
             assertTrue(history.containsKey("Released_Status") || history.containsKey("Confirmed_Status"),
                     history.toString());
+            // The other two were only there to be looked at: nothing of them reaches a spacecraft.
+            sys.as("alpha-op").post("/najm/held-commands:cancel", "{\"id\": \"" + other + "\"}");
+            sys.as("bravo-lead").post("/najm/held-commands:cancel", "{\"id\": \"" + own + "\"}");
         }
     }
 
