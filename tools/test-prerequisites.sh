@@ -3,10 +3,14 @@
 # fresh machine. Maven runs it before the plugin's tests (yamcs-plugin/pom.xml); it does nothing
 # when everything is there already.
 #   python3-skyfield: the independent SGP4 implementation the pass predictions are checked with.
+#   chromium, chromium-driver: the browser tests' headless browser and its WebDriver (Debian's own: no
+#   test downloads a browser).
 set -uo pipefail
 
 missing=()
 /usr/bin/python3 -c 'import skyfield' 2>/dev/null || missing+=(python3-skyfield)
+[ -x /usr/bin/chromium ] || missing+=(chromium)
+[ -x /usr/bin/chromedriver ] || missing+=(chromium-driver)
 [ ${#missing[@]} -eq 0 ] && exit 0
 
 if [ "$(id -u)" -eq 0 ]; then
@@ -15,7 +19,7 @@ elif command -v sudo >/dev/null && sudo -n true 2>/dev/null; then
     apt=(sudo apt-get)
 else
     echo "test-prerequisites: missing ${missing[*]}, and no root to install it: apt-get install ${missing[*]}" >&2
-    exit 0 # the tests that need it fail and say what to install
+    exit 0 # the tests that need them fail and say what to install
 fi
 echo "test-prerequisites: installing ${missing[*]} (Debian packages)"
 export DEBIAN_FRONTEND=noninteractive

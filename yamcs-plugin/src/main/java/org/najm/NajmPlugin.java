@@ -12,6 +12,7 @@ import org.najm.context.NajmContext;
 import org.najm.contacts.ContactPlanApi;
 import org.najm.http.NajmPrivileges;
 import org.najm.science.pipeline.ScienceApi;
+import org.najm.web.DisplaysApi;
 import org.yamcs.AbstractPlugin;
 import org.yamcs.ConfigurationException;
 import org.yamcs.PluginException;
@@ -71,5 +72,6 @@ public class NajmPlugin extends AbstractPlugin {
         http.addApi(new AuditApi());
         http.addApi(new AccountabilityApi());
         http.addApi(new AutomationApi());
+        http.addApi(new DisplaysApi());
     }
 }

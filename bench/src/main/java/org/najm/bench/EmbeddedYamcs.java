@@ -47,12 +47,17 @@ final class EmbeddedYamcs implements AutoCloseable {
     }
 
     void start(Path etc) throws Exception {
+        start(etc, false);
+    }
+
+    /** As {@link #start(Path)}; {@code automation}: with the contact automation (FleetOverviewBench). */
+    void start(Path etc, boolean automation) throws Exception {
         System.setProperty("najm.httpPort", Integer.toString(ports.httpPort()));
         System.setProperty("najm.tmPortBase", Integer.toString(ports.tmPortBase()));
         System.setProperty("najm.tcPortBase", Integer.toString(ports.tcPortBase()));
         System.setProperty("najm.dataDir", workDir.resolve("data").toString());
-        // The benchmarks command by hand and measure it: no contact automation beside them.
-        System.setProperty("najm.automation", "false");
+        // The benchmarks command by hand and measure it: no contact automation beside them, unless asked.
+        System.setProperty("najm.automation", Boolean.toString(automation));
         YConfiguration.setResolver(new FileBasedConfigurationResolver(etc));
         YamcsServer server = YamcsServer.getServer();
         server.prepareStart();

@@ -1,6 +1,7 @@
 package org.najm.gateway;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -12,8 +13,14 @@ import org.yamcs.ConfigurationException;
 import org.yamcs.Spec;
 import org.yamcs.Spec.OptionType;
 import org.yamcs.YConfiguration;
+import org.yamcs.parameter.ParameterValue;
+import org.yamcs.parameter.SystemParametersService;
+import org.yamcs.protobuf.Yamcs.Value.Type;
 import org.yamcs.tctm.ccsds.AbstractTmFrameLink;
 import org.yamcs.time.Instant;
+import org.yamcs.utils.TimeEncoding;
+import org.yamcs.utils.ValueUtility;
+import org.yamcs.xtce.Parameter;
 
 /**
  * A spacecraft's TM frame link, fed by the {@link StationGateway} instead of a socket of its own.
@@ -34,6 +41,10 @@ public class GatewayTmFrameLink extends AbstractTmFrameLink implements Runnable 
     private StationGateway gateway;
     private Thread thread;
     private final FrameSink sink = this::offer;
+    /** Reception time (Yamcs time) of the last frame decoded: the spacecraft displays show it. */
+    private volatile long lastFrameTime = TimeEncoding.INVALID_INSTANT;
+    private Parameter spStation;
+    private Parameter spLastFrameTime;
 
     public GatewayTmFrameLink() {
     }
@@ -111,6 +122,7 @@ public class GatewayTmFrameLink extends AbstractTmFrameLink implements Runnable 
             return;
         }
         dataIn(1, frame.data().length);
+        lastFrameTime = frame.receptionTime();
         ReceptionContext.enter(station);
         try {
             handleFrame(Instant.get(frame.receptionTime()), frame.data(), 0, frame.data().length);
@@ -147,6 +159,28 @@ public class GatewayTmFrameLink extends AbstractTmFrameLink implements Runnable 
             gateway.allStats().forEach((name, s) -> extra.put("Station " + name, s.toString()));
         }
         return extra;
+    }
+
+    /** Adds the station in contact and the last frame's time to the link's system parameters (displays). */
+    @Override
+    public void setupSystemParameters(SystemParametersService sps) {
+        super.setupSystemParameters(sps);
+        spStation = sps.createSystemParameter(LINK_NAMESPACE + linkName + "/station", Type.STRING,
+                "The ground station that hears the spacecraft now (none: no contact)");
+        spLastFrameTime = sps.createSystemParameter(LINK_NAMESPACE + linkName + "/lastFrameTime", Type.TIMESTAMP,
+                "Reception time of the last frame decoded");
+    }
+
+    @Override
+    protected void collectSystemParameters(long time, List<ParameterValue> list) {
+        super.collectSystemParameters(time, list);
+        var contact = gateway == null ? OptionalInt.empty() : gateway.stationInContact(spacecraftId);
+        list.add(SystemParametersService.getPV(spStation, time,
+                contact.isPresent() ? gateway.stationName(contact.getAsInt()) : "none"));
+        long last = lastFrameTime;
+        if (last != TimeEncoding.INVALID_INSTANT) {
+            list.add(SystemParametersService.getPV(spLastFrameTime, time, ValueUtility.getTimestampValue(last)));
+        }
     }
 
     @Override
