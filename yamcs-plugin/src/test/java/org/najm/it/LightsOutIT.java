@@ -229,15 +229,14 @@ class LightsOutIT {
         // The HK history is back-filled in the parameter archive too, not only in the tm archive: every BUS_HK
         // from the start of the simulation to the second contact's AOS has its sample of battery_voltage.
         Instant from = sys.pass.aos().minus(sys.lead);
-        String seen = ContactChecks.tmAgainstParameterArchive(sys, "/NAJM/BUS_HK", "/NAJM/battery_voltage",
-                from, aos);
-        assertTrue(seen.startsWith("tm ") && !seen.startsWith("tm 0,"), "BUS_HK in the tm archive: " + seen);
+        var seen = ContactChecks.tmAgainstParameterArchive(sys, "/NAJM/BUS_HK", "/NAJM/battery_voltage", from, aos);
+        assertTrue(seen.tm() > 0, "BUS_HK in the tm archive: " + seen);
         Poll.until(Duration.ofSeconds(60), "the played-back HK in the parameter archive", () -> {
-            String now = ContactChecks.tmAgainstParameterArchive(sys, "/NAJM/BUS_HK", "/NAJM/battery_voltage", from,
+            var now = ContactChecks.tmAgainstParameterArchive(sys, "/NAJM/BUS_HK", "/NAJM/battery_voltage", from,
                     aos);
-            String[] w = now.split("[ ,]+");
-            return w[1].equals(w[4]) && !now.contains("not in") ? Optional.of(now) : Optional.empty();
-        }, () -> ContactChecks.tmAgainstParameterArchive(sys, "/NAJM/BUS_HK", "/NAJM/battery_voltage", from, aos));
+            return now.complete() ? Optional.of(now) : Optional.empty();
+        }, () -> ContactChecks.tmAgainstParameterArchive(sys, "/NAJM/BUS_HK", "/NAJM/battery_voltage", from, aos)
+                .toString());
 
         // The detections reached the asteroid archive exactly once.
         Map<String, Integer> observations = new HashMap<>();
