@@ -12,6 +12,8 @@ import org.najm.context.NajmContext;
 import org.najm.contacts.ContactPlanApi;
 import org.najm.http.NajmPrivileges;
 import org.najm.science.pipeline.ScienceApi;
+import org.najm.security.ArchiveGuard;
+import org.najm.security.Cop1Guard;
 import org.yamcs.AbstractPlugin;
 import org.yamcs.ConfigurationException;
 import org.yamcs.PluginException;
@@ -71,5 +73,9 @@ public class NajmPlugin extends AbstractPlugin {
         http.addApi(new AuditApi());
         http.addApi(new AccountabilityApi());
         http.addApi(new AutomationApi());
+        // Yamcs' own APIs that reach past the partner command authority, guarded (docs/security.md).
+        Constellation c = NajmContext.constellation();
+        ArchiveGuard.install(http, c);
+        Cop1Guard.install(http, c);
     }
 }
