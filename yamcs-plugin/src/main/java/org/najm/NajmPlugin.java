@@ -12,6 +12,11 @@ import org.najm.context.NajmContext;
 import org.najm.contacts.ContactPlanApi;
 import org.najm.http.NajmPrivileges;
 import org.najm.science.pipeline.ScienceApi;
+import org.najm.security.AlarmGuard;
+import org.najm.security.ArchiveGuard;
+import org.najm.security.Cop1Guard;
+import org.najm.security.PartnerScope;
+import org.najm.security.StackGuard;
 import org.najm.web.DisplaysApi;
 import org.yamcs.AbstractPlugin;
 import org.yamcs.ConfigurationException;
@@ -73,5 +78,12 @@ public class NajmPlugin extends AbstractPlugin {
         http.addApi(new AccountabilityApi());
         http.addApi(new AutomationApi());
         http.addApi(new DisplaysApi());
+        // Yamcs' own APIs that reach past the partner command authority, guarded (docs/security.md).
+        Constellation c = NajmContext.constellation();
+        ArchiveGuard.install(http, c);
+        Cop1Guard.install(http, c);
+        PartnerScope scope = new PartnerScope(c);
+        AlarmGuard.install(http, scope);
+        StackGuard.install(http, scope);
     }
 }

@@ -3,8 +3,9 @@ package org.najm.audit;
 import java.time.Instant;
 
 /**
- * One entry of the audit trail: a command attempt and what became of it, a failed login, or a change of a
- * spacecraft's contact automation (pause, resume).
+ * One entry of the audit trail: a command attempt and what became of it, a failed login, a change of a
+ * spacecraft's contact automation (pause, resume), or an action on a partner's shared objects (COP-1
+ * directives, alarms, stacks, TLEs, station unavailability, writes to protected archive tables).
  *
  * @param time        wall-clock time of the entry
  * @param kind        what was attempted
@@ -19,7 +20,19 @@ public record AuditRecord(Instant time, Kind kind, String user, String spacecraf
         Outcome outcome, String reason) {
 
     public enum Kind {
-        COMMAND, LOGIN, AUTOMATION
+        COMMAND, LOGIN, AUTOMATION,
+        /** A COP-1 directive (initialize, resume, disable, configuration) to a spacecraft's TC link. */
+        COP1,
+        /** A write attempted through Yamcs' archive APIs (SQL, table rows) on a protected stream or table. */
+        ARCHIVE,
+        /** An alarm acknowledged, shelved, unshelved or cleared. */
+        ALARM,
+        /** A command stack written or deleted in a partner's stacks bucket. */
+        STACK,
+        /** A TLE upload. */
+        TLE,
+        /** A station unavailability window added or removed. */
+        STATION
     }
 
     public enum Outcome {
@@ -40,7 +53,9 @@ public record AuditRecord(Instant time, Kind kind, String user, String spacecraf
         /** A spacecraft's contact automation paused by an operator of its partner. */
         PAUSED,
         /** A spacecraft's contact automation resumed by an operator of its partner. */
-        RESUMED
+        RESUMED,
+        /** An action other than a command (COP-1 directive, alarm, stack, TLE, station) allowed and carried out. */
+        ALLOWED
     }
 
     public AuditRecord {

@@ -74,13 +74,61 @@ public final class AuditTrail {
         return global;
     }
 
+    /**
+     * Adds {@code r} to the trail and reads it back: what is not on record did not happen, so the
+     * callers refuse what they could not audit.
+     *
+     * @throws AuditFailure if the entry is not in the table afterwards (stream closed, table
+     *                      dropped, a write error of the archive)
+     */
     public void record(AuditRecord r) {
         log.info("AUDIT {} {} user={} spacecraft={} command={} id={}: {}", r.kind(), r.outcome(), r.user(),
                 r.spacecraft(), r.command(), r.commandId(), r.reason());
-        Tuple t = new Tuple(COLUMNS, new Object[] { TimeEncoding.fromUnixMillisec(r.time().toEpochMilli()),
-                seqNum.getAndIncrement(), r.kind().name(), r.user(), r.spacecraft(), r.command(), r.commandId(),
-                r.outcome().name(), r.reason() });
-        in.emitTuple(t);
+        if (in.isClosed()) {
+            throw new AuditFailure("the audit stream " + in.getName() + " is closed");
+        }
+        long rectime = TimeEncoding.fromUnixMillisec(r.time().toEpochMilli());
+        int seq = seqNum.getAndIncrement();
+        Tuple t = new Tuple(COLUMNS, new Object[] { rectime, seq, r.kind().name(), r.user(), r.spacecraft(),
+                r.command(), r.commandId(), r.outcome().name(), r.reason() });
+        try {
+            in.emitTuple(t);
+        } catch (RuntimeException e) {
+            throw new AuditFailure("the archive did not take the entry (" + e + ")");
+        }
+        if (!stored(rectime, seq, r)) {
+            throw new AuditFailure("the entry is not in table " + TABLE + " after the write");
+        }
+    }
+
+    private boolean stored(long rectime, int seq, AuditRecord r) {
+        SqlBuilder sql = new SqlBuilder(TABLE).select("*").whereColAfterOrEqual("rectime", rectime)
+                .whereColBefore("rectime", rectime + 1).where("seqNum = ?", seq);
+        try {
+            var result = ydb.execute(sql.toString(), sql.getQueryArgumentsArray());
+            try {
+                while (result.hasNext()) {
+                    AuditRecord back = fromTuple(result.next());
+                    if (back.commandId().equals(r.commandId()) && back.reason().equals(r.reason())) {
+                        return true;
+                    }
+                }
+                return false;
+            } finally {
+                result.close();
+            }
+        } catch (StreamSqlException | ParseException | RuntimeException e) {
+            throw new AuditFailure("cannot read the entry back from " + TABLE + " (" + e.getMessage() + ")");
+        }
+    }
+
+    /** The audit trail could not record an entry: what it was about must not happen. */
+    public static final class AuditFailure extends IllegalStateException {
+        private static final long serialVersionUID = 1L;
+
+        AuditFailure(String why) {
+            super("the audit trail could not record it: " + why);
+        }
     }
 
     /**

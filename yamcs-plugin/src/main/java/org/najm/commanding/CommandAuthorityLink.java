@@ -7,6 +7,7 @@ import org.najm.audit.AuditRecord;
 import org.najm.audit.AuditRecord.Kind;
 import org.najm.audit.AuditRecord.Outcome;
 import org.najm.audit.AuditTrail;
+import org.najm.audit.AuditTrail.AuditFailure;
 import org.najm.context.NajmContext;
 import org.najm.security.Decision;
 import org.yamcs.ConfigurationException;
@@ -41,6 +42,7 @@ public class CommandAuthorityLink extends LocalTcLink {
     static final String CONFIRMED_ACK = "Confirmed";
 
     private String processorName;
+    private String stream;
     private ConfirmationQueue confirmationQueue;
 
     @Override
@@ -55,6 +57,7 @@ public class CommandAuthorityLink extends LocalTcLink {
     public void init(String instance, String name, YConfiguration config) throws ConfigurationException {
         super.init(instance, name, config);
         processorName = config.getString("processor");
+        stream = config.getString("stream", "the TC stream");
     }
 
     /** Links start after the instance's services, so the processor and its queues exist by now. */
@@ -74,9 +77,16 @@ public class CommandAuthorityLink extends LocalTcLink {
         notifyStarted();
     }
 
+    /** Held commands do not outlive their instance: each fails, in command history and audited. */
     @Override
     protected void doStop() {
         if (confirmationQueue != null) {
+            try {
+                NajmContext.running(CommandAuthorityService.class).dropAll(confirmationQueue,
+                        "instance " + yamcsInstance + " stopped before confirmation");
+            } catch (ServiceUnavailableException e) {
+                log.warn("Command authority not running: held commands of {} already failed", yamcsInstance);
+            }
             confirmationQueue.close();
         }
         notifyStopped();
@@ -108,22 +118,46 @@ public class CommandAuthorityLink extends LocalTcLink {
             refuse(pc, describe(pc), e.getMessage(), true);
             return true;
         }
+        String description = describe(pc);
+        dataOut(1, 0);
+        if (!service.firstDecision(pc.getId())) {
+            refuseUnrecorded(pc, description, "command " + pc.getId() + " was already decided: a command id is"
+                    + " decided once (a replay of an earlier command)");
+            return true;
+        }
+        boolean issued = service.takeIssued(pc.getId());
         String confirmer = service.takeConfirmed(pc.getId());
+        if (!issued) {
+            // Only commands that Yamcs' commanding took in this run (REST, web UI, stacks, activities, the
+            // automation) pass: a tuple put on the stream otherwise (SQL, a replayed command history
+            // entry) names an issuer that nobody verified.
+            refuseUnrecorded(pc, description, "command " + pc.getId() + " did not come through this MOC's commanding"
+                    + " (no command queue took it): a tuple put on " + stream + " otherwise, e.g. by SQL, claiming"
+                    + " to be from " + pc.getUsername());
+            return true;
+        }
+        if (isDisabled()) {
+            refuse(pc, description, lockReason(), true);
+            return true;
+        }
         if (confirmer != null) {
-            // A held command, confirmed and released by the queue: on to the TC link.
+            // A held command, confirmed (and audited so) and released by the queue: on to the TC link.
             ReleaseMark.mark(pc, pc.getUsername() + ", confirmed by " + confirmer, commandHistory);
-            dataOut(1, 0);
             return false;
         }
-        String description = describe(pc);
         Decision decision = decide(pc, service);
-        dataOut(1, 0);
         switch (decision.verdict()) {
         case RELEASE -> {
+            try {
+                audit(pc, description, Outcome.RELEASED, decision.reason());
+            } catch (AuditFailure e) {
+                // Fail closed: what is not on record is not sent.
+                refuse(pc, description, e.getMessage(), false);
+                return true;
+            }
             ReleaseMark.mark(pc, pc.getUsername(), commandHistory);
             commandHistory.publishAck(pc.getCommandId(), AUTHORIZED_ACK, timeService.getMissionTime(), AckStatus.OK,
                     decision.reason());
-            audit(pc, description, Outcome.RELEASED, decision.reason());
             return false; // on to the TC link
         }
         case REFUSE -> {
@@ -139,11 +173,14 @@ public class CommandAuthorityLink extends LocalTcLink {
         }
     }
 
+    String lockReason() {
+        return "commanding of " + spacecraft.name() + " is locked: link " + linkName + " is disabled";
+    }
+
     /** What the authority decides; also asked by the confirmation queue when it takes a command. */
     Decision decide(PreparedCommand pc, CommandAuthorityService service) {
         if (isDisabled()) {
-            return Decision.refuse("commanding of " + spacecraft.name() + " is locked: link " + linkName
-                    + " is disabled");
+            return Decision.refuse(lockReason());
         }
         Significance significance = pc.getMetaCommand() == null ? null
                 : pc.getMetaCommand().getEffectiveDefaultSignificance();
@@ -157,14 +194,34 @@ public class CommandAuthorityLink extends LocalTcLink {
         commandHistory.publishAck(pc.getCommandId(), AUTHORIZED_ACK, now, AckStatus.NOK, reason);
         commandHistory.commandFailed(pc.getCommandId(), now, reason);
         if (audited) {
-            audit(pc, description, Outcome.REFUSED, why);
+            auditQuietly(pc, description, Outcome.REFUSED, why);
         }
     }
 
+    /**
+     * Refuses a command that Yamcs' commanding did not take in this run, or took and this link decided
+     * already: in the audit trail and the log only, since its id may be a real command's, whose command
+     * history must stay as it was.
+     */
+    private void refuseUnrecorded(PreparedCommand pc, String description, String why) {
+        log.warn("Refused {} (issuer given: {}): {}", pc.getLoggingId(), pc.getUsername(), why);
+        auditQuietly(pc, description, Outcome.REFUSED, why);
+    }
+
+    /**
+     * Records {@code outcome} of {@code pc} in the audit trail.
+     *
+     * @throws AuditFailure if it could not: the caller must not let the command go on
+     */
     void audit(PreparedCommand pc, String description, Outcome outcome, String reason) {
+        AuditTrail.global().record(new AuditRecord(Instant.now(), Kind.COMMAND, pc.getUsername(),
+                spacecraft.name(), description, pc.getId(), outcome, reason));
+    }
+
+    /** Records an outcome that stops the command anyway (refused, expired, cancelled): a failure is logged. */
+    void auditQuietly(PreparedCommand pc, String description, Outcome outcome, String reason) {
         try {
-            AuditTrail.global().record(new AuditRecord(Instant.now(), Kind.COMMAND, pc.getUsername(),
-                    spacecraft.name(), description, pc.getId(), outcome, reason));
+            audit(pc, description, outcome, reason);
         } catch (RuntimeException e) {
             log.error("Could not audit command {} ({} {}): {}", pc.getLoggingId(), outcome, reason, e.getMessage());
         }

@@ -1,10 +1,13 @@
 package org.najm.commanding;
 
 import java.time.Duration;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -37,6 +40,18 @@ public class CommandAuthorityService extends AbstractYamcsService {
     private final Map<String, HeldCommand> held = new ConcurrentHashMap<>();
     /** Confirmed commands on their way from the queue through the TC stream: id -> who confirmed. */
     private final Map<String, String> confirmed = new ConcurrentHashMap<>();
+    /** Commands Yamcs' command queues took in this run and the TC stream has not delivered yet. */
+    private final Set<String> issued = ConcurrentHashMap.newKeySet();
+    /** The last {@value #DECIDED_MEMORY} command ids the authority links decided: a second arrival is a replay. */
+    private final Set<String> decided = Collections.newSetFromMap(new LinkedHashMap<>() {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+            return size() > DECIDED_MEMORY;
+        }
+    });
+    static final int DECIDED_MEMORY = 1_000_000;
     private final ScheduledExecutorService expiry = Executors.newSingleThreadScheduledExecutor(
             new DefaultThreadFactory("najm-held-commands", true));
 
@@ -71,7 +86,10 @@ public class CommandAuthorityService extends AbstractYamcsService {
         notifyStarted();
     }
 
-    /** Held commands cannot outlive the MOC: they fail, audited, rather than vanish. */
+    /**
+     * Held commands cannot outlive the MOC: they fail, audited, rather than vanish. Their instances'
+     * authority links drop them first, while command history still records ({@link #dropAll}).
+     */
     @Override
     protected void doStop() {
         expiry.shutdownNow();
@@ -79,6 +97,32 @@ public class CommandAuthorityService extends AbstractYamcsService {
             take(id).ifPresent(h -> h.queue().drop(h, Outcome.EXPIRED, "the MOC stopped before confirmation"));
         }
         notifyStopped();
+    }
+
+    /** Fails every command that {@code queue} holds, with {@code reason}. */
+    void dropAll(ConfirmationQueue queue, String reason) {
+        for (HeldCommand h : List.copyOf(held.values())) {
+            if (h.queue() == queue) {
+                take(h.id()).ifPresent(x -> x.queue().drop(x, Outcome.EXPIRED, reason));
+            }
+        }
+    }
+
+    /** Yamcs' command queues took command {@code id}: the authority links may decide on it once. */
+    void issued(String id) {
+        issued.add(id);
+    }
+
+    /** Whether Yamcs' command queues took command {@code id}; once only. */
+    boolean takeIssued(String id) {
+        return issued.remove(id);
+    }
+
+    /** True the first time an authority link decides on command {@code id}, false for a replay. */
+    boolean firstDecision(String id) {
+        synchronized (decided) {
+            return decided.add(id);
+        }
     }
 
     public CommandAuthority authority() {
@@ -107,14 +151,15 @@ public class CommandAuthorityService extends AbstractYamcsService {
         return confirmed.remove(id);
     }
 
-    /** Releases a held command that {@code lead} confirmed. */
-    void confirm(HeldCommand h, String lead) {
-        h.queue().release(h, lead, this);
+    /** Releases a held command that {@code lead} confirmed; returns why it failed instead, or null. */
+    String confirm(HeldCommand h, String lead) {
+        return h.queue().release(h, lead, this);
     }
 
     /** Drops a held command that {@code user} cancelled. */
-    void cancel(HeldCommand h, String user) {
+    String cancel(HeldCommand h, String user) {
         h.queue().drop(h, Outcome.CANCELLED, "cancelled by " + user);
+        return null;
     }
 
     Optional<HeldCommand> find(String id) {

@@ -3,6 +3,7 @@ package org.najm.commanding;
 import java.time.Instant;
 
 import org.najm.audit.AuditRecord.Outcome;
+import org.najm.audit.AuditTrail.AuditFailure;
 import org.najm.constellation.Spacecraft;
 import org.najm.context.NajmContext;
 import org.najm.security.Decision;
@@ -55,17 +56,44 @@ final class ConfirmationQueue implements CommandQueueListener {
         queues.removeListener(this);
     }
 
-    /** Yamcs calls this inside its queue lock, before it acknowledges the queueing: decide after. */
+    /**
+     * Yamcs calls this inside its queue lock, before it acknowledges the queueing: decide after.
+     * Every command of the processor passes here before it reaches the TC stream, whatever its queue:
+     * the authority link lets only those through (a tuple put on the stream otherwise is refused).
+     */
     @Override
     public void commandAdded(CommandQueue q, ActiveCommand ac) {
-        if (!QUEUE.equals(q.getName())) {
+        PreparedCommand pc = ac.getPreparedCommand();
+        CommandAuthorityService service;
+        try {
+            service = NajmContext.running(CommandAuthorityService.class);
+        } catch (ServiceUnavailableException e) {
+            if (QUEUE.equals(q.getName())) {
+                queues.sendCommand(pc.getCommandId()); // the authority link refuses it, with the reason
+            }
             return;
         }
-        PreparedCommand pc = ac.getPreparedCommand();
+        service.issued(pc.getId());
+        if (QUEUE.equals(q.getName())) {
+            service.execute(() -> take(pc));
+        }
+    }
+
+    @Override
+    public void commandRejected(CommandQueue q, ActiveCommand ac) {
+        forget(ac);
+    }
+
+    @Override
+    public void commandUnhandled(ActiveCommand ac) {
+        forget(ac);
+    }
+
+    private static void forget(ActiveCommand ac) {
         try {
-            NajmContext.running(CommandAuthorityService.class).execute(() -> take(pc));
+            NajmContext.running(CommandAuthorityService.class).takeIssued(ac.getPreparedCommand().getId());
         } catch (ServiceUnavailableException e) {
-            queues.sendCommand(pc.getCommandId()); // the authority link refuses it, with the reason
+            // nothing to forget
         }
     }
 
@@ -81,26 +109,51 @@ final class ConfirmationQueue implements CommandQueueListener {
         String description = CommandAuthorityLink.describe(pc);
         var held = new HeldCommand(pc, this, spacecraft, description, issued,
                 issued.plus(service.authority().confirmationTimeout()));
+        try {
+            link.audit(pc, description, Outcome.HELD, decision.reason());
+        } catch (AuditFailure e) {
+            // Fail closed: a command the trail cannot show as held is not held for release.
+            link.commandHistory.publishAck(pc.getCommandId(), CommandAuthorityLink.AUTHORIZED_ACK, now,
+                    AckStatus.NOK, "Refused: " + e.getMessage());
+            reject(pc);
+            failNotReleased(pc, e.getMessage());
+            return;
+        }
         link.commandHistory.publishAck(pc.getCommandId(), CommandAuthorityLink.AUTHORIZED_ACK, now, AckStatus.OK,
                 pc.getUsername() + " may command " + spacecraft.name());
         link.commandHistory.publishAck(pc.getCommandId(), CommandAuthorityLink.CONFIRMED_ACK, now,
                 AckStatus.PENDING, decision.reason());
-        link.audit(pc, description, Outcome.HELD, decision.reason());
         service.hold(held);
     }
 
-    /** Releases a held command that {@code confirmer} confirmed: out of the queue, onto the TC stream. */
-    void release(HeldCommand held, String confirmer, CommandAuthorityService service) {
+    /**
+     * Releases a held command that {@code confirmer} confirmed: out of the queue, onto the TC stream.
+     *
+     * @return why it was not released (it failed instead), or null
+     */
+    String release(HeldCommand held, String confirmer, CommandAuthorityService service) {
         PreparedCommand pc = held.command();
+        if (link.isDisabled()) {
+            String why = link.lockReason();
+            drop(held, Outcome.REFUSED, "confirmed by " + confirmer + " but " + why);
+            return why;
+        }
         String reason = "confirmed by " + confirmer;
+        try {
+            link.audit(pc, held.description(), Outcome.CONFIRMED, reason);
+        } catch (AuditFailure e) {
+            drop(held, Outcome.REFUSED, e.getMessage());
+            return e.getMessage();
+        }
         link.commandHistory.publishAck(pc.getCommandId(), CommandAuthorityLink.CONFIRMED_ACK, time.getMissionTime(),
                 AckStatus.OK, reason);
-        link.audit(pc, held.description(), Outcome.CONFIRMED, reason);
         service.expectConfirmed(pc.getId(), confirmer);
         if (queues.sendCommand(pc.getCommandId()) == null) {
             service.takeConfirmed(pc.getId());
             failNotReleased(pc, "it was no longer in command queue " + QUEUE);
+            return "it was no longer in command queue " + QUEUE;
         }
+        return null;
     }
 
     /** Fails a held command that will never be released: it expired, was cancelled, or the MOC stops. */
@@ -108,13 +161,17 @@ final class ConfirmationQueue implements CommandQueueListener {
         PreparedCommand pc = held.command();
         link.commandHistory.publishAck(pc.getCommandId(), CommandAuthorityLink.CONFIRMED_ACK, time.getMissionTime(),
                 AckStatus.NOK, reason);
+        reject(pc);
+        failNotReleased(pc, reason);
+        link.auditQuietly(pc, held.description(), outcome, reason);
+    }
+
+    private void reject(PreparedCommand pc) {
         try {
             queues.rejectCommand(pc.getCommandId(), REJECTED_BY);
         } catch (RuntimeException e) {
-            // The processor may be stopping with the MOC: the command fails all the same, below.
+            // The processor may be stopping with the MOC: the command fails all the same.
         }
-        failNotReleased(pc, reason);
-        link.audit(pc, held.description(), outcome, reason);
     }
 
     /** Last, so that command history shows why, after the queue's own "Rejected by". */

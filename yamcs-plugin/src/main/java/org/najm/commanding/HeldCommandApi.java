@@ -4,7 +4,7 @@ import static org.yamcs.utils.TimeEncoding.fromJavaInstant;
 import static org.yamcs.utils.TimeEncoding.toProtobufTimestamp;
 
 import java.util.Optional;
-import java.util.function.BiConsumer;
+import java.util.function.BiFunction;
 
 import org.najm.api.AbstractCommandAuthorityApi;
 import org.najm.api.HeldCommandInfo;
@@ -52,14 +52,17 @@ public final class HeldCommandApi extends AbstractCommandAuthorityApi<Context> {
 
     /** Checks {@code rule} for the caller, then takes the command (once only) and acts on it. */
     private static HeldCommandInfo act(CommandAuthorityService service, Context ctx, HeldCommandRequest request,
-            BiConsumer<HeldCommand, String> action, Rule rule) {
+            BiFunction<HeldCommand, String, String> action, Rule rule) {
         String user = ctx.user.getName();
         HeldCommand h = find(service, request);
         rule.whyNot(user, h.issuer(), h.spacecraft()).ifPresent(why -> {
             throw new ForbiddenException(why);
         });
         HeldCommand taken = service.take(h.id()).orElseThrow(() -> gone(request.getId()));
-        action.accept(taken, user);
+        String failed = action.apply(taken, user);
+        if (failed != null) {
+            throw new ForbiddenException(failed + "; command " + taken.id() + " failed, unreleased");
+        }
         return info(taken);
     }
 

@@ -7,8 +7,10 @@ import static org.yamcs.utils.TimeEncoding.toProtobufTimestamp;
 
 import java.io.IOException;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import org.najm.api.AbstractContactPlanApi;
 import org.najm.api.AddStationUnavailabilityRequest;
@@ -23,11 +25,17 @@ import org.najm.api.ListTlesRequest;
 import org.najm.api.ListTlesResponse;
 import org.najm.api.PassInfo;
 import org.najm.api.PlanInfo;
+import org.najm.api.RemoveStationUnavailabilityRequest;
 import org.najm.api.ReplanRequest;
 import org.najm.api.StationUnavailabilityInfo;
 import org.najm.api.TleInfo;
 import org.najm.api.UploadTlesRequest;
+import org.najm.audit.AuditRecord;
+import org.najm.audit.AuditRecord.Kind;
+import org.najm.audit.AuditRecord.Outcome;
+import org.najm.audit.AuditTrail;
 import org.najm.passes.Pass;
+import org.najm.passes.SpacecraftTle;
 import org.najm.passes.TleUploadException;
 import org.najm.planning.Contact;
 import org.najm.planning.RejectionReason;
@@ -37,6 +45,7 @@ import org.najm.http.NajmPrivileges;
 import org.yamcs.api.Observer;
 import org.yamcs.http.BadRequestException;
 import org.yamcs.http.Context;
+import org.yamcs.http.ForbiddenException;
 import org.yamcs.http.InternalServerErrorException;
 import org.yamcs.http.NotFoundException;
 
@@ -116,13 +125,55 @@ public final class ContactPlanApi extends AbstractContactPlanApi<Context> {
         }
         CompletableFuture<ContactPlanService.Snapshot> replanned;
         try {
-            replanned = service().uploadTles(request.getText(), "api:" + ctx.user.getName());
+            replanned = service().uploadTles(request.getText(), "api:" + ctx.user.getName(),
+                    tles -> checkTleOwner(ctx, tles));
         } catch (TleUploadException e) {
             throw new BadRequestException("TLE upload refused, nothing changed: " + String.join("; ", e.errors()));
         } catch (IOException e) {
             throw new InternalServerErrorException("Cannot record the TLEs: " + e.getMessage());
         }
         respond(observer, replanned, s -> tles());
+    }
+
+    /**
+     * A partner's operators and leads upload TLEs of the partner's spacecraft only; someone of no partner
+     * with the privilege (the administrator) uploads any. Audited (kind TLE) either way.
+     */
+    private static void checkTleOwner(Context ctx, List<SpacecraftTle> tles) {
+        String user = ctx.user.getName();
+        var constellation = NajmContext.constellation();
+        var partner = constellation.partnerOf(user).orElse(null);
+        String names = tles.stream().map(SpacecraftTle::spacecraft).distinct().sorted()
+                .collect(Collectors.joining(", "));
+        String what = "TLE upload: " + names;
+        if (partner != null) {
+            List<String> others = tles.stream().map(SpacecraftTle::spacecraft).distinct()
+                    .filter(n -> constellation.spacecraftByName(n).map(sc -> !sc.partner().equals(partner.id()))
+                            .orElse(true))
+                    .sorted().toList();
+            if (!others.isEmpty()) {
+                String why = user + " operates for " + partner.id() + "; " + String.join(", ", others)
+                        + (others.size() == 1 ? " is" : " are") + " not " + partner.id() + "'s: a partner uploads"
+                        + " the TLEs of its own spacecraft only";
+                audit(user, names, what, Outcome.REFUSED, why, Kind.TLE);
+                throw new ForbiddenException(why);
+            }
+        }
+        if (!audit(user, names, what, Outcome.ALLOWED, partner == null ? user + " uploads for every partner"
+                : user + " operates for " + partner.id(), Kind.TLE)) {
+            throw new ForbiddenException("Refused: the audit trail could not record the upload");
+        }
+    }
+
+    private static boolean audit(String user, String spacecraft, String what, Outcome outcome, String why,
+            Kind kind) {
+        try {
+            AuditTrail.global().record(new AuditRecord(Instant.now(), kind, user, spacecraft, what, "", outcome,
+                    why));
+            return true;
+        } catch (RuntimeException e) {
+            return false;
+        }
     }
 
     private ListTlesResponse tles() {
@@ -143,7 +194,7 @@ public final class ContactPlanApi extends AbstractContactPlanApi<Context> {
     public void listStationUnavailability(Context ctx, ListStationUnavailabilityRequest request,
             Observer<ListStationUnavailabilityResponse> observer) {
         var response = ListStationUnavailabilityResponse.newBuilder();
-        service().unavailability().forEach(u -> response.addUnavailability(info(u)));
+        service().unavailabilityLog().windows().forEach(w -> response.addUnavailability(info(w)));
         observer.complete(response.build());
     }
 
@@ -163,9 +214,70 @@ public final class ContactPlanApi extends AbstractContactPlanApi<Context> {
         if (!stop.isAfter(start)) {
             throw new BadRequestException("stop (" + stop + ") must be after start (" + start + ")");
         }
+        String user = ctx.user.getName();
         var u = new Unavailability(station, start, stop,
-                request.hasReason() ? request.getReason() : "marked unavailable by " + ctx.user.getName());
-        respond(observer, service().addUnavailability(u), s -> info(u));
+                request.hasReason() ? request.getReason() : "marked unavailable by " + user);
+        String what = "station " + station + " unavailable " + start + " .. " + stop + ": " + u.reason();
+        checkStationOwner(user, station, what);
+        UnavailabilityLog.Window[] added = new UnavailabilityLog.Window[1];
+        CompletableFuture<ContactPlanService.Snapshot> replanned;
+        try {
+            replanned = service().addUnavailability(u, user, w -> added[0] = w);
+        } catch (IOException e) {
+            throw new InternalServerErrorException("Cannot record the unavailability: " + e.getMessage());
+        }
+        respond(observer, replanned, s -> info(added[0]));
+    }
+
+    @Override
+    public void removeStationUnavailability(Context ctx, RemoveStationUnavailabilityRequest request,
+            Observer<StationUnavailabilityInfo> observer) {
+        NajmPrivileges.require(ctx, NajmPrivileges.CONTROL_CONTACT_PLAN);
+        String user = ctx.user.getName();
+        var w = service().unavailabilityLog().find(request.getId())
+                .filter(x -> x.unavailability().station().equals(request.getStation()))
+                .orElseThrow(() -> new NotFoundException("No unavailability window '" + request.getId() + "' of "
+                        + request.getStation()));
+        var u = w.unavailability();
+        checkStationOwner(user, u.station(), "station " + u.station() + " available again: removed window " + w.id()
+                + " (" + u.start() + " .. " + u.end() + ", by " + w.by() + ")");
+        try {
+            var replanned = service().removeUnavailability(w.id(), user)
+                    .orElseThrow(() -> new NotFoundException("No unavailability window '" + w.id() + "'"));
+            respond(observer, replanned, s -> info(w));
+        } catch (IOException e) {
+            throw new InternalServerErrorException("Cannot record the removal: " + e.getMessage());
+        }
+    }
+
+    /**
+     * A station's unavailability is marked and removed by its owner's operators and leads; that of a
+     * shared station by any partner's lead. Audited (kind STATION) either way.
+     */
+    private static void checkStationOwner(String user, String stationName, String what) {
+        var constellation = NajmContext.constellation();
+        var station = constellation.stationByName(stationName)
+                .orElseThrow(() -> new NotFoundException("No station named '" + stationName + "'"));
+        var partner = constellation.partnerOf(user).filter(p -> !p.isAutomation(user)).orElse(null);
+        String why = null;
+        if (station.isShared()) {
+            if (partner == null || !partner.confirms(user)) {
+                why = user + " is not a lead of any partner: the unavailability of the shared station " + stationName
+                        + " is marked by a partner's lead";
+            }
+        } else if (partner == null || !partner.id().equals(station.owner())) {
+            why = (partner == null ? user + " is not an operator of any partner" : user + " operates for "
+                    + partner.id()) + ": " + stationName + " belongs to " + station.owner() + ", whose operators and"
+                    + " leads alone mark it unavailable";
+        }
+        if (why != null) {
+            audit(user, "", what, Outcome.REFUSED, why, Kind.STATION);
+            throw new ForbiddenException(why);
+        }
+        if (!audit(user, "", what, Outcome.ALLOWED, user + (station.isShared() ? " is a lead of " : " operates for ")
+                + partner.id(), Kind.STATION)) {
+            throw new ForbiddenException("Refused: the audit trail could not record the change");
+        }
     }
 
     @Override
@@ -190,8 +302,9 @@ public final class ContactPlanApi extends AbstractContactPlanApi<Context> {
         });
     }
 
-    private static StationUnavailabilityInfo info(Unavailability u) {
-        return StationUnavailabilityInfo.newBuilder().setStation(u.station())
+    private static StationUnavailabilityInfo info(UnavailabilityLog.Window w) {
+        Unavailability u = w.unavailability();
+        return StationUnavailabilityInfo.newBuilder().setId(w.id()).setBy(w.by()).setStation(u.station())
                 .setStart(toProtobufTimestamp(fromJavaInstant(u.start())))
                 .setStop(toProtobufTimestamp(fromJavaInstant(u.end()))).setReason(u.reason()).build();
     }

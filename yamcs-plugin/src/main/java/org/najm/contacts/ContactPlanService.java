@@ -6,6 +6,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.concurrent.Executors;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
@@ -14,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import org.najm.constellation.Constellation;
 import org.najm.context.NajmContext;
 import org.najm.orekit.OrekitData;
+import org.najm.passes.SpacecraftTle;
 import org.najm.passes.Pass;
 import org.najm.passes.PassPredictor;
 import org.najm.passes.TleParser;
@@ -54,7 +57,7 @@ public class ContactPlanService extends AbstractYamcsService {
     private PassPredictor predictor;
     private ScienceFill scienceFill;
     private ContactTimeline timeline;
-    private final List<Unavailability> unavailability = new ArrayList<>();
+    private UnavailabilityLog unavailability;
     private final ContactPlanner planner = new ContactPlanner();
     private final ScheduledExecutorService executor = daemonThread("najm-contact-plan");
     /** Timeline writes are slow (one archive record per item): they follow the plan, off its path. */
@@ -97,6 +100,13 @@ public class ContactPlanService extends AbstractYamcsService {
         timeline = new ContactTimeline(constellation);
         Path file = config.containsKey("tleFile") ? Path.of(config.getString("tleFile"))
                 : YamcsServer.getServer().getDataDirectory().resolve("najm").resolve("tle-history.txt");
+        Path windows = YamcsServer.getServer().getDataDirectory().resolve("najm")
+                .resolve("station-unavailability.txt");
+        try {
+            unavailability = new UnavailabilityLog(windows);
+        } catch (IOException | RuntimeException e) {
+            throw new InitException("Cannot load the station unavailability " + windows + ": " + e.getMessage(), e);
+        }
         try {
             tles = new TleCatalog(file, constellation, TleParser.of(constellation, ctx.getTimeScales().getUTC()),
                     now());
@@ -143,10 +153,7 @@ public class ContactPlanService extends AbstractYamcsService {
                     }
                 }
             }
-            List<Unavailability> windows;
-            synchronized (unavailability) {
-                windows = List.copyOf(unavailability);
-            }
+            List<Unavailability> windows = unavailability();
             PlanningRequest request = PlanningRequest.of(passes, constellation, now)
                     .withScienceFill(scienceFill.now()).withUnavailability(windows).withLockedContacts(locked)
                     .withParameters(parameters);
@@ -191,21 +198,34 @@ public class ContactPlanService extends AbstractYamcsService {
      * @throws org.najm.passes.TleUploadException when refused (nothing changes)
      */
     public CompletableFuture<Snapshot> uploadTles(String text, String source) throws IOException {
-        tles.upload(text, source, now());
+        return uploadTles(text, source, accepted -> { });
+    }
+
+    /** An upload that {@code check} may refuse (by throwing) once the TLEs are read, before anything changes. */
+    public CompletableFuture<Snapshot> uploadTles(String text, String source,
+            Consumer<List<SpacecraftTle>> check) throws IOException {
+        tles.upload(text, source, now(), check);
         return replan("tle");
     }
 
-    public CompletableFuture<Snapshot> addUnavailability(Unavailability u) {
-        synchronized (unavailability) {
-            unavailability.add(u);
-        }
+    /** Adds a window (durably) and re-plans. */
+    public CompletableFuture<Snapshot> addUnavailability(Unavailability u, String by,
+            Consumer<UnavailabilityLog.Window> added) throws IOException {
+        added.accept(unavailability.add(u, by));
         return replan("station");
     }
 
+    /** Removes the window {@code id} (durably) and re-plans; empty if there is none. */
+    public Optional<CompletableFuture<Snapshot>> removeUnavailability(String id, String by) throws IOException {
+        return unavailability.remove(id, by).map(w -> replan("station"));
+    }
+
+    UnavailabilityLog unavailabilityLog() {
+        return unavailability;
+    }
+
     public List<Unavailability> unavailability() {
-        synchronized (unavailability) {
-            return List.copyOf(unavailability);
-        }
+        return unavailability.windows().stream().map(UnavailabilityLog.Window::unavailability).toList();
     }
 
     /**

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.TreeMap;
 
 import org.najm.constellation.Constellation;
@@ -63,7 +64,16 @@ public final class TleCatalog {
      * @throws org.najm.passes.TleUploadException naming each bad line and why
      */
     public synchronized List<SpacecraftTle> upload(String text, String source, Instant now) throws IOException {
+        return upload(text, source, now, tles -> { });
+    }
+
+    /**
+     * Accepts an upload that {@code check} lets pass (it throws to refuse it, and nothing changes).
+     */
+    public synchronized List<SpacecraftTle> upload(String text, String source, Instant now,
+            Consumer<List<SpacecraftTle>> check) throws IOException {
         List<SpacecraftTle> accepted = parser.parse(text, Map.copyOf(inForce));
+        check.accept(accepted);
         accept(accepted, source, now);
         return accepted;
     }

@@ -6,7 +6,6 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
-import org.yamcs.security.PBKDF2PasswordHasher;
 
 /**
  * Prints the hash of a password for a NAJM users file ({@code ./moc.sh hash-password}): Yamcs'
@@ -36,7 +35,7 @@ public final class HashPassword {
         if (NajmAuthModule.DEMO_PASSWORD.equals(new String(password))) {
             fail("that is the development password; the production profile refuses it");
         }
-        System.out.println(new PBKDF2PasswordHasher().createHash(password));
+        System.out.println(new NajmPasswordHasher().createHash(password));
     }
 
     private static void fail(String why) {

@@ -2,8 +2,12 @@ package org.najm.security;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 import org.najm.audit.AuditRecord;
 import org.najm.audit.AuditTrail;
@@ -21,8 +25,6 @@ import org.yamcs.security.AuthenticationException;
 import org.yamcs.security.AuthenticationInfo;
 import org.yamcs.security.AuthenticationToken;
 import org.yamcs.security.AuthorizationInfo;
-import org.yamcs.security.PBKDF2PasswordHasher;
-import org.yamcs.security.PasswordHasher;
 import org.yamcs.security.UsernamePasswordToken;
 
 /**
@@ -45,9 +47,17 @@ public class NajmAuthModule implements AuthModule {
 
     private static final Log log = new Log(NajmAuthModule.class);
 
-    private final PasswordHasher hasher = new PBKDF2PasswordHasher();
+    /** The development secretKey of etc/yamcs.yaml, refused by the production profile. */
+    static final String DEVELOPMENT_SECRET_KEY = "najm-development-only";
+
+    private final NajmPasswordHasher hasher = new NajmPasswordHasher();
     private Consumer<AuditRecord> audit = r -> AuditTrail.global().record(r);
+    private Supplier<Optional<Constellation>> constellation = NajmAuthModule::serverConstellation;
+    private Supplier<Optional<String>> secretKey = NajmAuthModule::serverSecretKey;
+    private LoginLimiter limiter = new LoginLimiter(Clock.systemUTC());
     private UsersFile users;
+    /** A hash of the users file, checked for unknown users so that they cost a wrong password's time. */
+    private String decoy;
 
     @Override
     public Spec getSpec() {
@@ -76,6 +86,15 @@ public class NajmAuthModule implements AuthModule {
         } catch (IllegalArgumentException e) {
             throw new InitException(e.getMessage());
         }
+        decoy = users.accounts().values().stream().map(UsersFile.Account::passwordHash).findFirst()
+                .orElseGet(() -> hasher.createHash("decoy".toCharArray()));
+        List<String> stale = users.accounts().values().stream()
+                .filter(a -> NajmPasswordHasher.needsRehash(a.passwordHash())).map(UsersFile.Account::name).toList();
+        if (!stale.isEmpty()) {
+            log.warn("{}: older password hashes (accepted; make new ones with ./moc.sh hash-password, {} {}"
+                    + " iterations) for {}", path, NajmPasswordHasher.SCHEME, NajmPasswordHasher.ITERATIONS,
+                    String.join(", ", stale));
+        }
         if (production) {
             checkProduction(users);
             log.info("Production profile: {} accounts from {}", users.accounts().size(), path);
@@ -97,6 +116,45 @@ public class NajmAuthModule implements AuthModule {
             throw new InitException("NAJM production profile: " + file.path() + " must define 'admin', or Yamcs'"
                     + " seeded admin/admin account would stay usable");
         }
+        Optional<Constellation> c = constellation.get();
+        if (c.isPresent()) {
+            List<String> missing = c.get().partners().stream()
+                    .flatMap(p -> Stream.concat(p.operators().stream(), p.leads().stream()))
+                    .filter(name -> file.account(name).isEmpty()).distinct().toList();
+            if (!missing.isEmpty()) {
+                throw new InitException("NAJM production profile: " + String.join(", ", missing) + " (partner"
+                        + " operators or leads of the constellation) not in " + file.path() + ": give each an account"
+                        + " there, or an administrator could create that name in Yamcs' directory and command for"
+                        + " the partner");
+            }
+        } else {
+            throw new InitException("NAJM production profile: the constellation is not readable, so its partners'"
+                    + " operators and leads cannot be checked against " + file.path());
+        }
+        Optional<String> key = secretKey.get();
+        if (key.isEmpty() || key.get().isBlank() || key.get().equals(DEVELOPMENT_SECRET_KEY)) {
+            throw new InitException("NAJM production profile: set a secretKey of your own (NAJM_SECRET_KEY,"
+                    + " etc/yamcs.yaml; it signs Yamcs' tokens); the committed '" + DEVELOPMENT_SECRET_KEY
+                    + "' is refused");
+        }
+    }
+
+    private static Optional<Constellation> serverConstellation() {
+        try {
+            return Optional.of(NajmContext.constellation());
+        } catch (ConfigurationException | IllegalStateException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static Optional<String> serverSecretKey() {
+        try {
+            var config = YamcsServer.getServer().getConfig();
+            return config != null && config.containsKey("secretKey") ? Optional.of(config.getString("secretKey"))
+                    : Optional.empty();
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
     }
 
     @Override
@@ -108,10 +166,20 @@ public class NajmAuthModule implements AuthModule {
         if (isAutomation(name)) {
             throw refused(name, "an automation identity has no interactive login");
         }
+        var locked = limiter.lockedUntil(name);
+        if (locked.isPresent()) {
+            hasher.validatePassword(login.getPassword(), decoy); // the same time as any refusal
+            throw refused(name, "locked after " + LoginLimiter.MAX_FAILURES + " failed logins until "
+                    + locked.get(), false);
+        }
         var account = users.account(name);
         if (account.isPresent()) {
             if (!hasher.validatePassword(login.getPassword(), account.get().passwordHash())) {
                 throw refused(name, "wrong password");
+            }
+            limiter.succeeded(name);
+            if (NajmPasswordHasher.needsRehash(account.get().passwordHash())) {
+                log.warn("{} logged in with an older password hash: make a new one (./moc.sh hash-password)", name);
             }
             AuthenticationInfo info = new AuthenticationInfo(this, name);
             info.addExternalIdentity(getClass().getName(), name);
@@ -119,13 +187,16 @@ public class NajmAuthModule implements AuthModule {
             return info;
         }
         // Not ours: an account an administrator added to Yamcs' directory, or nobody.
-        var directory = YamcsServer.getServer().getSecurityStore().getDirectory();
-        if (directory.getUser(name) == null) {
+        var store = YamcsServer.getServer().getSecurityStore();
+        var directory = store == null ? null : store.getDirectory();
+        if (directory == null || directory.getUser(name) == null) {
+            hasher.validatePassword(login.getPassword(), decoy); // an unknown user costs a wrong password's time
             throw refused(name, "unknown user");
         }
         if (!directory.validateUserPassword(name, login.getPassword())) {
             throw refused(name, "wrong password (Yamcs directory account)");
         }
+        limiter.succeeded(name);
         return null; // Yamcs' directory module authenticates it
     }
 
@@ -141,6 +212,13 @@ public class NajmAuthModule implements AuthModule {
     }
 
     private AuthenticationException refused(String name, String why) {
+        return refused(name, why, true);
+    }
+
+    private AuthenticationException refused(String name, String why, boolean counts) {
+        if (counts) {
+            limiter.failed(name);
+        }
         try {
             audit.accept(AuditRecord.loginFailed(name, why));
         } catch (RuntimeException e) {
@@ -189,6 +267,17 @@ public class NajmAuthModule implements AuthModule {
     /** For tests: where failed logins go. */
     void auditTo(Consumer<AuditRecord> sink) {
         this.audit = sink;
+    }
+
+    /** For tests, before init: the constellation and the server's secretKey the production profile checks. */
+    void checkAgainst(Supplier<Optional<Constellation>> constellation, Supplier<Optional<String>> secretKey) {
+        this.constellation = constellation;
+        this.secretKey = secretKey;
+    }
+
+    /** For tests: the clock of the login limiter. */
+    void limiterClock(Clock clock) {
+        this.limiter = new LoginLimiter(clock);
     }
 
     UsersFile users() {

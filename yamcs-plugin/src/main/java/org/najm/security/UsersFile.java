@@ -67,7 +67,7 @@ public record UsersFile(Path path, Map<String, Account> accounts) {
         Object password = def.get("password");
         if (!(password instanceof String hash) || !looksHashed(hash)) {
             throw new IllegalArgumentException(path + ": user '" + name + "' has no hashed password; store"
-                    + " 'iterations:salt:hash' as printed by yamcsadmin password-hash (docs/security.md)");
+                    + " 'pbkdf2-sha256:iterations:salt:hash' as ./moc.sh hash-password prints it (docs/security.md)");
         }
         Object roles = def.containsKey("roles") ? def.get("roles") : List.of();
         if (!(roles instanceof List<?> list) || !list.stream().allMatch(String.class::isInstance)) {
@@ -78,8 +78,11 @@ public record UsersFile(Path path, Map<String, Account> accounts) {
                 list.stream().map(String.class::cast).toList(), Boolean.TRUE.equals(def.get("superuser")));
     }
 
-    /** PBKDF2 as Yamcs stores it: decimal iterations, hex salt, hex hash. */
+    /**
+     * PBKDF2 as NAJM stores it ({@code pbkdf2-sha256:iterations:salt:hash}), or as Yamcs does
+     * (decimal iterations, hex salt, hex hash), still accepted but flagged for rehash.
+     */
     static boolean looksHashed(String s) {
-        return s.matches("[0-9]+:[0-9a-fA-F]{16,}:[0-9a-fA-F]{16,}");
+        return s.matches("(" + NajmPasswordHasher.SCHEME + ":)?[0-9]+:[0-9a-fA-F]{16,}:[0-9a-fA-F]{16,}");
     }
 }

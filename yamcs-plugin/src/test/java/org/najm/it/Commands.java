@@ -41,7 +41,12 @@ final class Commands {
 
     /** The command history attributes of a command, by name, as strings. */
     static Map<String, String> history(NajmSystem sys, String instance, String id) {
-        var r = sys.rest.get("/archive/" + instance + "/commands/" + YamcsRest.encode(id));
+        return history(sys.rest, instance, id);
+    }
+
+    /** The command history attributes of a command, by name, as strings, read as {@code rest}'s user. */
+    static Map<String, String> history(YamcsRest rest, String instance, String id) {
+        var r = rest.get("/archive/" + instance + "/commands/" + YamcsRest.encode(id));
         Map<String, String> attrs = new HashMap<>();
         if (r.status() != 200) {
             return attrs;

@@ -123,13 +123,13 @@ class PartnerSecurityIT extends InContactTest {
     void commandStacksAreHeldToTheSameRule() {
         // A stack run on the server (STACK activity), from the web UI's stack bucket.
         var bravo = sys.as("bravo-op");
-        var upload = bravo.post("/storage/buckets/stacks/objects/security-it.ycs",
+        var upload = bravo.post("/storage/buckets/stacks/objects/bravo/security-it.ycs",
                 "{\"steps\": [{\"type\": \"command\", \"name\": \"/NAJM/NOOP\"}]}");
         assertEquals(200, upload.status(), upload.body());
         for (Spacecraft sc : sys.constellation.spacecraft()) {
             Instant since = sys.clock.now();
             var r = bravo.post("/activities/" + sc.instance() + "/activities", "{\"type\": \"STACK\","
-                    + " \"args\": {\"bucket\": \"stacks\", \"stack\": \"security-it.ycs\"}}");
+                    + " \"args\": {\"bucket\": \"stacks\", \"stack\": \"bravo/security-it.ycs\"}}");
             assertEquals(200, r.status(), r.body());
             Map<String, String> h = awaitCommandOf("bravo-op", sc, since);
             assertEquals(owns("bravo-op", sc) ? "OK" : "NOK", h.get("Authorized_Status"), sc.name() + ": " + h);

@@ -1,19 +1,28 @@
 package org.najm.security;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.najm.audit.AuditRecord;
+import org.najm.constellation.Constellation;
 import org.yamcs.InitException;
 import org.yamcs.ValidationException;
 import org.yamcs.YConfiguration;
@@ -28,11 +37,50 @@ class NajmAuthModuleTest {
     static final List<String> DEMO_USERS = List.of("alpha-op", "bravo-op", "charlie-op", "delta-op", "alpha-lead",
             "bravo-lead", "charlie-lead", "delta-lead", "observer", "admin");
 
+    static final Constellation CONSTELLATION = load();
+
+    private static Constellation load() {
+        try {
+            return Constellation.load(Constellation.DEFAULT_PATH);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     @TempDir
     Path dir;
 
+    /** A production users file: admin and every partner operator and lead, each its own password. */
+    private Path productionUsers(int iterations) throws Exception {
+        var hasher = new NajmPasswordHasher();
+        StringBuilder yaml = new StringBuilder();
+        List<String> names = new ArrayList<>(List.of("admin"));
+        CONSTELLATION.partners().forEach(p -> {
+            names.addAll(p.operators());
+            names.addAll(p.leads());
+        });
+        for (String name : names) {
+            yaml.append(name).append(":\n  password: \"")
+                    .append(hasher.createHash((name + "-own-password").toCharArray(), iterations))
+                    .append("\"\n  roles: [").append(name.equals("admin") ? "Administrator" : "Operator")
+                    .append("]\n");
+        }
+        Path file = dir.resolve("production-users.yaml");
+        Files.writeString(file, yaml);
+        return file;
+    }
+
     private NajmAuthModule module(String profile, String usersFile) throws InitException {
+        return module(profile, usersFile, "an-own-secret-key", null);
+    }
+
+    private NajmAuthModule module(String profile, String usersFile, String secretKey, Clock clock)
+            throws InitException {
         NajmAuthModule m = new NajmAuthModule();
+        m.checkAgainst(() -> Optional.of(CONSTELLATION), () -> Optional.of(secretKey));
+        if (clock != null) {
+            m.limiterClock(clock);
+        }
         YConfiguration args;
         try {
             args = m.getSpec().validate(YConfiguration.wrap(Map.of("profile", profile, "usersFile", usersFile,
@@ -105,7 +153,103 @@ class NajmAuthModuleTest {
 
         Files.writeString(file, Files.readString(file) + "admin:\n  password: \"" + hash
                 + "\"\n  roles: [Administrator]\n");
+        e = assertThrows(InitException.class, () -> module("production", file.toString()));
+        assertTrue(e.getMessage().contains("bravo-op") && e.getMessage().contains("not in"), e.getMessage());
+    }
+
+    @Test
+    void theProductionProfileNeedsAnAccountForEveryPartnerOperatorAndLead() throws Exception {
+        Path file = productionUsers(1000);
         NajmAuthModule m = module("production", file.toString());
-        assertNotNull(m.getAuthenticationInfo(new UsernamePasswordToken("admin", "a-long-own-password".toCharArray())));
+        assertNotNull(m.getAuthenticationInfo(new UsernamePasswordToken("admin", "admin-own-password".toCharArray())));
+        String without = Files.readString(file).replaceAll("(?s)delta-lead:.*?roles: \\[Operator\\]\n", "");
+        Files.writeString(file, without);
+        var e = assertThrows(InitException.class, () -> module("production", file.toString()));
+        assertTrue(e.getMessage().startsWith("NAJM production profile: delta-lead (partner operators or leads"),
+                e.getMessage());
+    }
+
+    @Test
+    void theProductionProfileRefusesTheCommittedSecretKey() throws Exception {
+        String file = productionUsers(1000).toString();
+        for (String key : List.of(NajmAuthModule.DEVELOPMENT_SECRET_KEY, "")) {
+            var e = assertThrows(InitException.class, () -> module("production", file, key, null));
+            assertTrue(e.getMessage().contains("secretKey"), e.getMessage());
+        }
+        module("production", file, "our-own-key-4f9a", null);
+    }
+
+    @Test
+    void newHashesArePbkdf2Sha256With210000IterationsAndOlderOnesStillLogInFlagged() throws Exception {
+        var hasher = new NajmPasswordHasher();
+        String hash = hasher.createHash("a-long-own-password".toCharArray());
+        assertTrue(hash.startsWith("pbkdf2-sha256:210000:"), hash);
+        assertTrue(hasher.validatePassword("a-long-own-password".toCharArray(), hash));
+        assertFalse(hasher.validatePassword("a-long-own-passwore".toCharArray(), hash));
+        assertFalse(NajmPasswordHasher.needsRehash(hash));
+        String old = new PBKDF2PasswordHasher().createHash("a-long-own-password".toCharArray());
+        assertTrue(hasher.validatePassword("a-long-own-password".toCharArray(), old));
+        assertTrue(NajmPasswordHasher.needsRehash(old));
+        assertTrue(NajmPasswordHasher.needsRehash(hasher.createHash("x".toCharArray(), 1000)));
+        // The demo accounts' hashes are Yamcs' older ones: they still log in (and are flagged at start-up).
+        NajmAuthModule m = module("development", "");
+        assertNotNull(m.getAuthenticationInfo(new UsernamePasswordToken("alpha-op", "najm-demo".toCharArray())));
+    }
+
+    @Test
+    void anUnknownUserCostsAsMuchAsAWrongPassword() throws Exception {
+        NajmAuthModule m = module("production", productionUsers(NajmPasswordHasher.ITERATIONS).toString());
+        m.auditTo(r -> { });
+        long wrong = Long.MAX_VALUE;
+        long unknown = Long.MAX_VALUE;
+        for (int i = 0; i < 3; i++) {
+            wrong = Math.min(wrong, refusalNanos(m, "bravo-op"));
+            unknown = Math.min(unknown, refusalNanos(m, "mallory" + i));
+        }
+        assertTrue(unknown > wrong / 2 && unknown < wrong * 2, "unknown " + unknown + " ns, wrong " + wrong + " ns");
+    }
+
+    private static long refusalNanos(NajmAuthModule m, String user) {
+        long t0 = System.nanoTime();
+        assertThrows(AuthenticationException.class,
+                () -> m.getAuthenticationInfo(new UsernamePasswordToken(user, "guess".toCharArray())));
+        return System.nanoTime() - t0;
+    }
+
+    @Test
+    void failedLoginsLockTheUserNameForAWhile() throws Exception {
+        Instant[] now = { Instant.parse("2026-12-01T10:00:00Z") };
+        Clock clock = new Clock() {
+            @Override
+            public ZoneId getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public Instant instant() {
+                return now[0];
+            }
+        };
+        NajmAuthModule m = module("development", "", "k", clock);
+        List<AuditRecord> audit = new ArrayList<>();
+        m.auditTo(audit::add);
+        var right = new UsernamePasswordToken("bravo-op", "najm-demo".toCharArray());
+        for (int i = 0; i < LoginLimiter.MAX_FAILURES; i++) {
+            assertThrows(AuthenticationException.class,
+                    () -> m.getAuthenticationInfo(new UsernamePasswordToken("bravo-op", "guess".toCharArray())));
+            now[0] = now[0].plusSeconds(10);
+        }
+        var e = assertThrows(AuthenticationException.class, () -> m.getAuthenticationInfo(right));
+        assertEquals(NajmAuthModule.REFUSAL, e.getMessage()); // the same answer as any refusal
+        assertTrue(audit.get(audit.size() - 1).reason().startsWith("locked after 5 failed logins"), audit.toString());
+        // Other names are not affected.
+        assertNotNull(m.getAuthenticationInfo(new UsernamePasswordToken("alpha-op", "najm-demo".toCharArray())));
+        now[0] = now[0].plus(LoginLimiter.LOCKOUT);
+        assertNotNull(m.getAuthenticationInfo(right));
     }
 }
