@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 import org.openqa.selenium.By;
@@ -99,6 +100,14 @@ final class Browser implements AutoCloseable {
     /** The element, once it is shown. */
     WebElement await(String what, By by) {
         return until(what, () -> first(by));
+    }
+
+    /**
+     * The text of the shown element once {@code test} holds for it, looked up again on every try: the page
+     * re-renders its tables (held commands every second), so an element found once can be gone the next moment.
+     */
+    String awaitText(String what, By by, Predicate<WebElement> test) {
+        return until(what, () -> first(by).filter(test).map(WebElement::getText));
     }
 
     /** Runs JavaScript in the page; returns what it returns. */

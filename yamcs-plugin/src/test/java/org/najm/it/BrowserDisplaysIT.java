@@ -131,24 +131,23 @@ class BrowserDisplaysIT extends InContactTest {
                         e.click();
                         return true;
                     }));
-            WebElement refused = b.await("the refusal", By.cssSelector(".najm-held-result.najm-refused"));
-            assertTrue(refused.getText().contains("a second operator must confirm it"), refused.getText());
+            b.awaitText("the refusal, with the authority's reason", By.cssSelector(".najm-held-result.najm-refused"),
+                    e -> e.getText().contains("a second operator must confirm it"));
 
             // bravo-op's is confirmed with the button; alpha's is shown, read-only.
             String other = Commands.issueOk(sys.as("alpha-op"), sys.subject.instance(), "REBOOT_OBC", "{}");
             String id = Commands.issueOk(sys.as("bravo-op"), target.instance(), "REBOOT_OBC", "{}");
-            WebElement alphaRow = b.await("alpha's held command", By.cssSelector("tr[data-held='" + other + "']"));
-            assertTrue(alphaRow.findElements(By.tagName("button")).isEmpty(), alphaRow.getText());
-            assertTrue(alphaRow.getText().contains("read-only"), alphaRow.getText());
-            WebElement row = b.await("bravo-op's held command", By.cssSelector("tr[data-held='" + id + "']"));
-            assertTrue(row.getText().contains("bravo-op") && row.getText().contains("REBOOT_OBC"), row.getText());
+            b.awaitText("alpha's held command, read-only, without buttons", By.cssSelector("tr[data-held='" + other
+                    + "']"), e -> e.findElements(By.tagName("button")).isEmpty() && e.getText().contains("read-only"));
+            b.awaitText("bravo-op's held command", By.cssSelector("tr[data-held='" + id + "']"),
+                    e -> e.getText().contains("bravo-op") && e.getText().contains("REBOOT_OBC"));
             b.screenshot("held-commands");
             b.until("a click on Confirm", () -> b.first(By.cssSelector("[data-confirm='" + id + "']")).map(e -> {
                 e.click();
                 return true;
             }));
-            WebElement done = b.await("the confirmation", By.cssSelector(".najm-held-result.najm-ok"));
-            assertTrue(done.getText().contains("Confirmed and released"), done.getText());
+            b.awaitText("the confirmation", By.cssSelector(".najm-held-result.najm-ok"),
+                    e -> e.getText().contains("Confirmed and released"));
             b.until("the released command gone from the list",
                     () -> b.all(By.cssSelector("tr[data-held='" + id + "']")).isEmpty() ? Optional.of(true)
                             : Optional.empty());
@@ -174,8 +173,8 @@ class BrowserDisplaysIT extends InContactTest {
             b.until("NAJM-1's values", () -> b.first(param(sys.subject.name(), "mode"))
                     .filter(e -> !e.getAttribute("data-value").isEmpty()));
             String id = Commands.issueOk(sys.as("charlie-op"), "najm-3", "REBOOT_OBC", "{}");
-            WebElement row = b.await("charlie's held command", By.cssSelector("tr[data-held='" + id + "']"));
-            assertTrue(row.getText().contains("read-only"), row.getText());
+            b.awaitText("charlie's held command, read-only", By.cssSelector("tr[data-held='" + id + "']"),
+                    e -> e.getText().contains("read-only"));
             assertTrue(b.all(By.cssSelector("najm-fleet button, najm-fleet .najm-command")).isEmpty(),
                     "the observer has a control");
             assertEquals("read-only", b.await("the role", By.cssSelector(".najm-whoami")).getAttribute("data-role"));
@@ -189,9 +188,8 @@ class BrowserDisplaysIT extends InContactTest {
             // The contact plan and the science figures, as tables, one click away.
             String subject = sys.subject.name();
             clickLink(b, "/ext/najm-fleet/contacts/" + subject);
-            WebElement running = b.await("the test contact in " + subject + "'s contacts",
-                    By.cssSelector("tr[data-contact-row^='" + sys.station.name() + "|']"));
-            assertTrue(running.getText().contains("RUNNING"), running.getText());
+            b.awaitText("the test contact in " + subject + "'s contacts, running", By.cssSelector(
+                    "tr[data-contact-row^='" + sys.station.name() + "|']"), e -> e.getText().contains("RUNNING"));
             b.screenshot("contacts-table");
             clickLink(b, "/ext/najm-fleet/science");
             b.until("the science table of the four spacecraft", () -> b.all(By.cssSelector("tr[data-science]")).size()
