@@ -206,8 +206,8 @@ public final class TmFuzzBench implements BenchMain.Benchmark {
                 foreignReceived == droppedSum + foreignRouted, foreignReceived == foreignSent);
         report.format("station %d: routed %d (expected %d good + %d fuzz), duplicates dropped %d (expected %d)", HOME,
                 homeRouted, goodFrames, ownSent, duplicates, bad.count(Fate.DUPLICATE));
-        report.format("  %s TM link: frames rejected as invalid %d (expected %d on VC 3-7, which it has not configured)", subject.name(),
-                invalid, onUnusedVcs);
+        report.format("  %s TM link: frames rejected as invalid %d (expected %d on VC 3-7, which it has not"
+                + " configured)", subject.name(), invalid, onUnusedVcs);
         report.line("");
         report.format("kernel UDP drops on the two ports: %d", kernelDrops);
         report.format("good data lost: %d of %d BUS_HK packets (counted on tm_realtime: %d)", lost, expectedPackets,
