@@ -112,6 +112,7 @@ final class BenchSupport {
     static final class LogCounter extends Handler {
         private static final int SHOW_PER_MESSAGE = 3;
         final AtomicLong warnings = new AtomicLong();
+        final AtomicLong errors = new AtomicLong();
         final AtomicLong parameterArchiveDrops = new AtomicLong();
         private final Map<String, AtomicLong> perMessage = new ConcurrentHashMap<>();
 
@@ -121,6 +122,9 @@ final class BenchSupport {
                 return;
             }
             warnings.incrementAndGet();
+            if (r.getLevel().intValue() >= Level.SEVERE.intValue()) {
+                errors.incrementAndGet();
+            }
             String msg = String.valueOf(r.getMessage());
             String logger = String.valueOf(r.getLoggerName());
             if (logger.contains("parameterarchive") || msg.contains("parameter archive")

@@ -60,6 +60,8 @@ public final class ContactPlanApi extends AbstractContactPlanApi<Context> {
 
     @Override
     public void listPasses(Context ctx, ListPassesRequest request, Observer<ListPassesResponse> observer) {
+        checkFilters(request.hasSpacecraft() ? request.getSpacecraft() : null,
+                request.hasStation() ? request.getStation() : null);
         respond(observer, service().snapshot(), s -> passes(request, s));
     }
 
@@ -90,6 +92,8 @@ public final class ContactPlanApi extends AbstractContactPlanApi<Context> {
 
     @Override
     public void listContacts(Context ctx, ListContactsRequest request, Observer<ListContactsResponse> observer) {
+        checkFilters(request.hasSpacecraft() ? request.getSpacecraft() : null,
+                request.hasStation() ? request.getStation() : null);
         respond(observer, service().snapshot(), s -> contacts(request, s));
     }
 
@@ -284,6 +288,17 @@ public final class ContactPlanApi extends AbstractContactPlanApi<Context> {
     public void replan(Context ctx, ReplanRequest request, Observer<PlanInfo> observer) {
         NajmPrivileges.require(ctx, NajmPrivileges.CONTROL_CONTACT_PLAN);
         respond(observer, service().replan("operator"), ContactPlanApi::planInfo);
+    }
+
+    /** A filter naming no spacecraft or station of the constellation is a mistake, not an empty answer. */
+    private static void checkFilters(String spacecraft, String station) {
+        var constellation = service().constellation();
+        if (spacecraft != null && constellation.spacecraftByName(spacecraft).isEmpty()) {
+            throw new NotFoundException("No spacecraft named '" + spacecraft + "'");
+        }
+        if (station != null && constellation.stationByName(station).isEmpty()) {
+            throw new NotFoundException("No station named '" + station + "'");
+        }
     }
 
     /** Completes the call when planning is done, without holding an HTTP thread meanwhile. */
