@@ -20,6 +20,9 @@ import com.google.gson.JsonParser;
  */
 class ApiFuzzIT extends InContactTest {
 
+    /** A user name only this test logs in as (no such account): five failures lock a name for 15 minutes. */
+    private static final String FUZZ_INTRUDER = "fuzz-intruder";
+
     private static final String T0 = "2026-11-20T00:00:00Z";
     private static final String T1 = "2026-11-21T00:00:00Z";
     private static final String REVERSED = "start=" + T1 + "&stop=" + T0;
@@ -92,7 +95,8 @@ class ApiFuzzIT extends InContactTest {
             }
         }
         cases.add(new Case("observer", "POST", "/najm/plan:replan", "{}"));
-        // credentials: none, wrong, another partner's
+        // credentials: none, wrong, another partner's. The wrong password goes with a name no other test uses:
+        // five failures lock a user name for 15 minutes (LoginLimiter), and the other ITs share this server.
         String[][] everyRoute = { { "GET", "/najm/passes" }, { "GET", "/najm/contacts" }, { "GET", "/najm/tles" },
             { "POST", "/najm/tles" }, { "GET", "/najm/stations/unavailability" }, { "POST", u },
             { "DELETE", u + "/x" }, { "POST", "/najm/plan:replan" }, { "GET", "/najm/my-rights" },
@@ -113,7 +117,7 @@ class ApiFuzzIT extends InContactTest {
         int automationOff = 0;
         for (Case c : cases) {
             YamcsRest rest = c.user == null ? sys.anonymous()
-                    : c.user.equals("wrong-password") ? new YamcsRest(sys.httpPort(), "alpha-op", "wrong")
+                    : c.user.equals("wrong-password") ? new YamcsRest(sys.httpPort(), FUZZ_INTRUDER, "wrong")
                     : sys.as(c.user);
             YamcsRest.Response r = switch (c.method) {
             case "GET" -> rest.get(c.path);
