@@ -42,11 +42,18 @@ class BrowserDisplaysIT extends InContactTest {
         return r.json();
     }
 
+    /** Logged in and on the fleet overview; a browser that does not get there is quit, not left running. */
     private static Browser fleetAs(String user) throws Exception {
-        var b = Browser.open(sys).login(user, PASSWORD);
-        b.get(FLEET);
-        b.await("the fleet overview", By.cssSelector("najm-fleet[data-loaded='true']"));
-        return b;
+        var b = Browser.open(sys);
+        try {
+            b.login(user, PASSWORD);
+            b.get(FLEET);
+            b.await("the fleet overview", By.cssSelector("najm-fleet[data-loaded='true']"));
+            return b;
+        } catch (RuntimeException | Error e) {
+            b.close();
+            throw e;
+        }
     }
 
     @Test
@@ -244,7 +251,8 @@ class BrowserDisplaysIT extends InContactTest {
 
     @Test
     void theTimelinePageShowsTheContactPlanView() throws Exception {
-        try (var b = Browser.open(sys).login("observer", PASSWORD)) {
+        try (var b = Browser.open(sys)) {
+            b.login("observer", PASSWORD);
             b.get("/timeline?c=" + sys.subject.instance());
             // The Timeline page opens the contact plan view (the only view) and lists its items.
             String view = b.until("a timeline view with the test contact", () -> {
