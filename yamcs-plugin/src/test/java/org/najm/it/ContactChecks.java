@@ -10,12 +10,15 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import org.najm.science.TrackletKey;
+import org.najm.science.ades.TrkSub;
 import org.najm.simulator.spacecraft.StoredPacket;
 
 import com.google.gson.JsonElement;
@@ -49,6 +52,48 @@ final class ContactChecks {
             }
             return Optional.empty();
         }, () -> sys.rest.get("/najm/automation").body());
+    }
+
+    /** Waits until the contact automation answers for {@code spacecraft}. */
+    static void awaitAutomation(NajmSystem sys, String spacecraft) {
+        Poll.until(Duration.ofSeconds(30), "the contact automation running", () -> {
+            var r = sys.rest.get("/najm/automation");
+            return r.status() == 200 && r.body().contains(spacecraft) ? Optional.of(true) : Optional.empty();
+        });
+    }
+
+    /** What {@code GET /najm/automation} says of {@code spacecraft}. */
+    static JsonObject automationOf(NajmSystem sys, String spacecraft) {
+        for (JsonElement e : sys.rest.get("/najm/automation").json().getAsJsonArray("spacecraft")) {
+            if (e.getAsJsonObject().get("spacecraft").getAsString().equals(spacecraft)) {
+                return e.getAsJsonObject();
+            }
+        }
+        throw new AssertionError("no automation of " + spacecraft);
+    }
+
+    /**
+     * Every injected tracklet (id -> detections) of {@code spacecraft} reaches the archive stand-in within
+     * {@code timeout} with all its detections, and no trkSub is in more than one submission.
+     */
+    static void assertInArchiveExactlyOnce(NajmSystem sys, String spacecraft, Map<Long, Integer> injected,
+            Duration timeout) {
+        Map<String, Integer> observations = new HashMap<>();
+        Map<String, Integer> submissionsWith = new HashMap<>();
+        Poll.until(timeout, "the injected tracklets in the archive", () -> {
+            count(sys, observations, submissionsWith);
+            return injected.keySet().stream().allMatch(id -> observations.containsKey(trkSub(spacecraft, id)))
+                    ? Optional.of(true) : Optional.empty();
+        }, () -> observations.toString());
+        for (var e : injected.entrySet()) {
+            String trk = trkSub(spacecraft, e.getKey());
+            assertEquals(e.getValue(), observations.get(trk), "observations of " + trk);
+        }
+        submissionsWith.forEach((trk, n) -> assertEquals(1, n, trk + " in " + n + " submissions"));
+    }
+
+    private static String trkSub(String spacecraft, long trackletId) {
+        return TrkSub.of(new TrackletKey(spacecraft, trackletId));
     }
 
     /** The key of a packet in a simulator store. */

@@ -3,7 +3,6 @@ package org.najm.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.najm.it.ContactChecks.archive;
-import static org.najm.it.ContactChecks.count;
 import static org.najm.it.ContactChecks.wall;
 
 import java.time.Duration;
@@ -17,8 +16,6 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.najm.science.TrackletKey;
-import org.najm.science.ades.TrkSub;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
@@ -50,10 +47,7 @@ class FaultsIT {
     static void startTheSystemAndPlanTheFaults() throws Exception {
         sys = NajmSystem.faults();
         onboard = new OnboardTruth(sys);
-        Poll.until(Duration.ofSeconds(30), "the contact automation running", () -> {
-            var r = sys.rest.get("/najm/automation");
-            return r.status() == 200 && r.body().contains(SC) ? Optional.of(true) : Optional.empty();
-        });
+        ContactChecks.awaitAutomation(sys, SC);
         var sc = sys.simulator.spacecraft(sys.subject.scid());
         for (int n : new int[] { 3, 4 }) {
             injected.put(sc.injectTracklet(n).get(), n);
@@ -145,17 +139,7 @@ class FaultsIT {
         }
 
         // Every injected detection reaches the archive exactly once, once it is back.
-        Map<String, Integer> observations = new HashMap<>();
-        Map<String, Integer> submissionsWith = new HashMap<>();
-        Poll.until(Duration.ofSeconds(90), "the injected tracklets in the archive", () -> {
-            count(sys, observations, submissionsWith);
-            return injected.keySet().stream().allMatch(id -> observations.containsKey(trkSub(id)))
-                    ? Optional.of(true) : Optional.empty();
-        }, () -> observations.toString());
-        for (var e : injected.entrySet()) {
-            assertEquals(e.getValue(), observations.get(trkSub(e.getKey())), "observations of " + trkSub(e.getKey()));
-        }
-        submissionsWith.forEach((trk, n) -> assertEquals(1, n, trk + " in " + n + " submissions"));
+        ContactChecks.assertInArchiveExactlyOnce(sys, SC, injected, Duration.ofSeconds(90));
     }
 
     // ---
@@ -172,10 +156,6 @@ class FaultsIT {
             }
         }
         return -1;
-    }
-
-    private static String trkSub(long trackletId) {
-        return TrkSub.of(new TrackletKey(SC, trackletId));
     }
 
 }

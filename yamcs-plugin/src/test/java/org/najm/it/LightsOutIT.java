@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.najm.it.ContactChecks.archived;
-import static org.najm.it.ContactChecks.count;
 import static org.najm.it.ContactChecks.key;
 import static org.najm.it.ContactChecks.wall;
 
@@ -23,8 +22,6 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.najm.science.TrackletKey;
-import org.najm.science.ades.TrkSub;
 import org.najm.simulator.spacecraft.SpacecraftSim;
 import org.najm.simulator.spacecraft.StoredPacket;
 
@@ -59,10 +56,7 @@ class LightsOutIT {
     static void startTheLightsOutSystem() throws Exception {
         sys = NajmSystem.lightsOut();
         operator = sys.as("alpha-op");
-        Poll.until(Duration.ofSeconds(30), "the contact automation running", () -> {
-            var r = sys.rest.get("/najm/automation");
-            return r.status() == 200 && r.body().contains(SC) ? Optional.of(true) : Optional.empty();
-        });
+        ContactChecks.awaitAutomation(sys, SC);
     }
 
     @Test
@@ -79,7 +73,7 @@ class LightsOutIT {
         assertEquals(404, operator.post("/najm/automation/NAJM-9:pause", "{}").status());
         assertEquals(400, sys.rest.get("/najm/contact-reports?limit=0").status());
 
-        JsonObject mine = automationOf(SC);
+        JsonObject mine = ContactChecks.automationOf(sys, SC);
         assertEquals("ON", mine.get("state").getAsString(), mine.toString());
         assertEquals(sys.station.name(), mine.getAsJsonObject("nextContact").get("station").getAsString(),
                 mine.toString());
@@ -123,7 +117,7 @@ class LightsOutIT {
         for (int n : new int[] { 3, 4, 5 }) {
             injected.put(sc.injectTracklet(n).get(), n);
         }
-        JsonObject before = automationOf(SC);
+        JsonObject before = ContactChecks.automationOf(sys, SC);
         YamcsRest admin = sys.as("admin");
         String service = "/services/_global/ContactAutomationService";
         assertEquals(200, admin.post(service + ":stop", "{}").status());
@@ -162,7 +156,7 @@ class LightsOutIT {
             assertEquals("MISSED", report.get("outcome").getAsString(), report.toString());
             assertEquals("the MOC was not running", report.get("reason").getAsString());
         }
-        JsonObject after = automationOf(SC);
+        JsonObject after = ContactChecks.automationOf(sys, SC);
         assertEquals("ON", after.get("state").getAsString(), "the resume survived: " + after);
         assertEquals(before.get("stores"), after.get("stores"), "the ledger survived");
     }
@@ -239,17 +233,7 @@ class LightsOutIT {
                 .toString());
 
         // The detections reached the asteroid archive exactly once.
-        Map<String, Integer> observations = new HashMap<>();
-        Map<String, Integer> submissionsWith = new HashMap<>();
-        Poll.until(Duration.ofSeconds(60), "the injected tracklets in the archive", () -> {
-            count(sys, observations, submissionsWith);
-            return injected.keySet().stream().allMatch(id -> observations.containsKey(trkSub(id)))
-                    ? Optional.of(true) : Optional.empty();
-        });
-        for (var e : injected.entrySet()) {
-            assertEquals(e.getValue(), observations.get(trkSub(e.getKey())), "observations of " + trkSub(e.getKey()));
-        }
-        submissionsWith.forEach((trk, n) -> assertEquals(1, n, trk + " in " + n + " submissions"));
+        ContactChecks.assertInArchiveExactlyOnce(sys, SC, injected, Duration.ofSeconds(60));
 
         // The report is an event of the instance and marks the contact's timeline item.
         String events = sys.rest.get("/archive/" + sys.instance() + "/events?source=automation&limit=20").body();
@@ -261,7 +245,7 @@ class LightsOutIT {
                     + YamcsRest.encode(aos.plusSeconds(600).toString())).body();
             return items.contains("\"COMPLETE\"") ? Optional.of(true) : Optional.empty();
         });
-        JsonObject mine = automationOf(SC);
+        JsonObject mine = ContactChecks.automationOf(sys, SC);
         assertEquals("ON", mine.get("state").getAsString());
         assertTrue(Instant.parse(mine.getAsJsonObject("nextContact").get("aos").getAsString()).isAfter(aos),
                 "on to the contact after: " + mine);
@@ -283,15 +267,6 @@ class LightsOutIT {
     private static void awaitState(YamcsRest admin, String path, String state) {
         Poll.until(Duration.ofSeconds(30), "service state " + state, () -> admin.get(path).json().get("state")
                 .getAsString().equals(state) ? Optional.of(true) : Optional.empty());
-    }
-
-    private static JsonObject automationOf(String spacecraft) {
-        for (JsonElement e : sys.rest.get("/najm/automation").json().getAsJsonArray("spacecraft")) {
-            if (e.getAsJsonObject().get("spacecraft").getAsString().equals(spacecraft)) {
-                return e.getAsJsonObject();
-            }
-        }
-        throw new AssertionError("no automation of " + spacecraft);
     }
 
     /** The commands in command history between the report's AOS and LOS whose issuer is not {@code user}. */
@@ -328,10 +303,6 @@ class LightsOutIT {
             out.add(new long[] { (long) Math.floor(p.creationTime()), p.apid(), p.seqCount() });
         }
         return out;
-    }
-
-    private static String trkSub(long trackletId) {
-        return TrkSub.of(new TrackletKey(SC, trackletId));
     }
 
 }

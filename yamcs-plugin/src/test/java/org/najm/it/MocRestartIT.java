@@ -2,7 +2,6 @@ package org.najm.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.najm.it.ContactChecks.count;
 import static org.najm.it.ContactChecks.wall;
 
 import java.time.Duration;
@@ -17,8 +16,6 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.najm.science.TrackletKey;
-import org.najm.science.ades.TrkSub;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
@@ -47,10 +44,7 @@ class MocRestartIT {
     static void startTheMocInAProcessOfItsOwn() throws Exception {
         sys = NajmSystem.mocRestart();
         onboard = new OnboardTruth(sys);
-        Poll.until(Duration.ofSeconds(30), "the contact automation running", () -> {
-            var r = sys.rest.get("/najm/automation");
-            return r.status() == 200 && r.body().contains(SC) ? Optional.of(true) : Optional.empty();
-        });
+        ContactChecks.awaitAutomation(sys, SC);
         var sc = sys.simulator.spacecraft(sys.subject.scid());
         for (int n : new int[] { 3, 4 }) {
             injected.put(sc.injectTracklet(n).get(), n);
@@ -63,7 +57,7 @@ class MocRestartIT {
     void aMocKilledDuringAContactReportsItAfterTheRestartAndFreedNothingUnconfirmed() throws Exception {
         Instant los = sys.pass.los();
         Poll.until(wall(sys, Duration.between(sys.clock.now(), los)), "the science store being played back", () -> {
-            String activity = automationOf(SC).get("activity").getAsString();
+            String activity = ContactChecks.automationOf(sys, SC).get("activity").getAsString();
             return activity.startsWith("dumping SCIENCE") ? Optional.of(activity) : Optional.empty();
         });
         JsonArray planned = sys.rest.get("/najm/contacts").json().getAsJsonArray("contacts");
@@ -109,7 +103,7 @@ class MocRestartIT {
             assertEquals(aos.isBefore(killed) ? "FAILED" : "MISSED", r.get("outcome").getAsString(), r.toString());
         }
 
-        JsonObject mine = automationOf(SC);
+        JsonObject mine = ContactChecks.automationOf(sys, SC);
         assertEquals("ON", mine.get("state").getAsString(), mine.toString());
         for (JsonElement e : mine.getAsJsonArray("stores")) {
             JsonObject s = e.getAsJsonObject();
@@ -126,33 +120,10 @@ class MocRestartIT {
         assertEquals("COMPLETE", report.get("outcome").getAsString(), report.toString());
         onboard.assertFreedOnlyWhatIsArchived(report);
 
-        Map<String, Integer> observations = new HashMap<>();
-        Map<String, Integer> submissionsWith = new HashMap<>();
-        Poll.until(Duration.ofSeconds(90), "the injected tracklets in the archive", () -> {
-            count(sys, observations, submissionsWith);
-            return injected.keySet().stream().allMatch(id -> observations.containsKey(trkSub(id)))
-                    ? Optional.of(true) : Optional.empty();
-        }, () -> observations.toString());
-        for (var e : injected.entrySet()) {
-            assertEquals(e.getValue(), observations.get(trkSub(e.getKey())), "observations of " + trkSub(e.getKey()));
-        }
-        submissionsWith.forEach((trk, n) -> assertEquals(1, n, trk + " in " + n + " submissions"));
+        ContactChecks.assertInArchiveExactlyOnce(sys, SC, injected, Duration.ofSeconds(90));
         System.out.printf("MOC after the next contact: %.1f s CPU, %.0f MiB resident%n", sys.moc.cpuSeconds(),
                 sys.moc.residentMib());
     }
 
     // ---
-
-    private static JsonObject automationOf(String spacecraft) {
-        for (JsonElement e : sys.rest.get("/najm/automation").json().getAsJsonArray("spacecraft")) {
-            if (e.getAsJsonObject().get("spacecraft").getAsString().equals(spacecraft)) {
-                return e.getAsJsonObject();
-            }
-        }
-        throw new AssertionError("no automation of " + spacecraft);
-    }
-
-    private static String trkSub(long trackletId) {
-        return TrkSub.of(new TrackletKey(SC, trackletId));
-    }
 }
