@@ -33,7 +33,15 @@ public final class AccountabilityApi extends AbstractAccountabilityApi<Context> 
     }
 
     private static SpacecraftAccountability info(ScienceAccount a) {
-        return SpacecraftAccountability.newBuilder().setSpacecraft(a.spacecraft()).setMadeOnboard(a.madeOnboard())
+        var b = SpacecraftAccountability.newBuilder();
+        if (a.fastLane() != null) {
+            b.setFastLaneTracklets(a.fastLane().queued()).setFastLaneAcknowledged(a.fastLane().acknowledged());
+            if (a.fastLane().p50() != null) {
+                b.setFastLaneLatencyP50Seconds(seconds(a.fastLane().p50()))
+                        .setFastLaneLatencyP99Seconds(seconds(a.fastLane().p99()));
+            }
+        }
+        return b.setSpacecraft(a.spacecraft()).setMadeOnboard(a.madeOnboard())
                 .setReceivedOnGround(a.receivedOnGround()).setInAdes(a.inAdes()).setAcknowledged(a.acknowledged())
                 .setFreedOnboard(a.freedOnboard()).setOnboardEstimate(a.onboardEstimate())
                 .setOverflowEpisodes(a.overflowEpisodes()).setScienceStoreFill(a.scienceStoreFill())

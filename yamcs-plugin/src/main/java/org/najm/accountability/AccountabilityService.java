@@ -18,6 +18,7 @@ import org.najm.constellation.Spacecraft;
 import org.najm.context.NajmContext;
 import org.najm.science.delivery.Outbox;
 import org.najm.science.pipeline.ScienceService;
+import org.najm.science.pipeline.TrackletIndex;
 import org.najm.time.SimClocks;
 import org.yamcs.AbstractYamcsService;
 import org.yamcs.InitException;
@@ -234,8 +235,11 @@ public class AccountabilityService extends AbstractYamcsService {
 
     private void refreshAll() {
         Outbox.DetectionCounts ades;
+        Map<String, TrackletIndex.LaneFigures> fastLane;
         try {
-            ades = NajmContext.running(ScienceService.class).outbox().detectionCounts();
+            ScienceService science = NajmContext.running(ScienceService.class);
+            ades = science.outbox().detectionCounts();
+            fastLane = science.laneFigures(true);
         } catch (IOException | RuntimeException e) {
             log.warn("Accountability not refreshed: the science outbox cannot be read ({})", e.getMessage());
             return;
@@ -243,14 +247,14 @@ public class AccountabilityService extends AbstractYamcsService {
         Instant now = SimClocks.shared().now();
         for (Tracked t : tracked.values()) {
             try {
-                refresh(t, ades, now);
+                refresh(t, ades, fastLane.get(t.spacecraft.name()), now);
             } catch (RuntimeException e) {
                 log.warn("Accountability of {} not refreshed: {}", t.spacecraft.name(), e.toString());
             }
         }
     }
 
-    private void refresh(Tracked t, Outbox.DetectionCounts ades, Instant now) {
+    private void refresh(Tracked t, Outbox.DetectionCounts ades, TrackletIndex.LaneFigures fastLane, Instant now) {
         String code = t.spacecraft.stationCode();
         long received = receivedOnGround(t.spacecraft.instance());
         long made = Math.max(t.tally.made(), received);
@@ -263,7 +267,7 @@ public class AccountabilityService extends AbstractYamcsService {
         var account = new ScienceAccount(t.spacecraft.name(), made, received, inAdes, acked, t.tally.freed(),
                 onboard, t.tally.overflows(), t.scienceFill, t.hkFill, made - received, t.downlink.oldest(now),
                 received - inAdes, t.tracklet.oldest(now), inAdes - acked, t.archive.oldest(now),
-                made - t.tally.freed() - onboard);
+                made - t.tally.freed() - onboard, fastLane);
         t.last = account;
         warnIfOverdue(t, account);
     }

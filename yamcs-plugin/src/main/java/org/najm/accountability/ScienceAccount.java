@@ -2,6 +2,8 @@ package org.najm.accountability;
 
 import java.time.Duration;
 
+import org.najm.science.pipeline.TrackletIndex;
+
 /**
  * One spacecraft's science, step by step from the telescope to the asteroid archive, in
  * detections. Each step's count includes the next: made >= received >= inAdes >= acknowledged.
@@ -18,11 +20,14 @@ import java.time.Duration;
  * @param awaitingArchive      in ADES, not yet acknowledged by the archive
  * @param notAccounted         made, neither acknowledged nor awaiting a step nor onboard: lost to an
  *                             overflow when {@code overflowEpisodes} > 0, else unexplained
+ * @param fastLane             the tracklets that left by the fast lane (counted in tracklets, not detections),
+ *                             or null if the science service cannot say
  */
 public record ScienceAccount(String spacecraft, long madeOnboard, long receivedOnGround, long inAdes,
         long acknowledged, long freedOnboard, long onboardEstimate, long overflowEpisodes, long scienceStoreFill,
         long hkStoreFill, long awaitingDownlink, Duration oldestAwaitingDownlink, long awaitingTracklet,
-        Duration oldestAwaitingTracklet, long awaitingArchive, Duration oldestAwaitingArchive, long notAccounted) {
+        Duration oldestAwaitingTracklet, long awaitingArchive, Duration oldestAwaitingArchive, long notAccounted,
+        TrackletIndex.LaneFigures fastLane) {
 
     /** Explained losses: the store overflowed; anything else not accounted for is unexplained. */
     public boolean explained() {

@@ -47,6 +47,109 @@ class ScienceIT extends InContactTest {
     }
 
     @Test
+    void aLikelyNearEarthTrackletLeavesAtOnceInItsOwnSubmissionExactlyOnce() throws Exception {
+        List<Long> tracklets = injectAndDump(3, 4, 5, 6, 4, 5);
+        awaitInArchive(tracklets);
+        String name = sys.subject.name();
+        JsonObject listing = Poll.until(Duration.ofSeconds(30), "every tracklet listed with its submission", () -> {
+            JsonObject l = sys.as("observer").get("/najm/science/tracklets?spacecraft=" + name).json();
+            return byId(l).keySet().containsAll(tracklets) && tracklets.stream()
+                    .allMatch(id -> byId(l).get(id).has("submission")) ? Optional.of(l) : Optional.empty();
+        });
+        double threshold = listing.get("fastLaneScore").getAsDouble();
+        Map<Long, JsonObject> infos = byId(listing);
+        List<JsonObject> fast = new ArrayList<>();
+        for (long id : tracklets) {
+            JsonObject t = infos.get(id);
+            assertEquals(trkSub(id), t.get("trkSub").getAsString());
+            assertTrue(t.has("neoScore") && t.has("orbitClass") && t.has("firstObsTime") && t.has("lastObsTime"),
+                    t.toString());
+            boolean isFast = t.get("neoScore").getAsDouble() >= threshold;
+            assertEquals(isFast ? "FAST" : "BATCH", t.get("lane").getAsString(), t.toString());
+            if (isFast) {
+                fast.add(t);
+            }
+        }
+        // the simulator's synthetic motions are mostly unlike a main-belt orbit: some of six score high
+        assertTrue(!fast.isEmpty(), "no fast-lane tracklet among " + infos.values());
+        for (JsonObject t : fast) {
+            String trkSub = t.get("trkSub").getAsString();
+            List<JsonObject> carrying = submissionsWith(trkSub);
+            assertEquals(1, carrying.size(), trkSub + " reaches the archive exactly once: " + carrying);
+            assertEquals("[\"" + trkSub + "\"]", carrying.get(0).getAsJsonArray("trkSubs").toString(),
+                    "a fast-lane tracklet is alone in its submission");
+            String xml = get("/submissions/" + carrying.get(0).get("submissionId").getAsString());
+            assertTrue(new AdesValidator().errors(xml).isEmpty(), "valid ADES: " + xml);
+            assertTrue(xml.contains("<sys>ICRF_KM</sys>") && xml.contains("<pos1>"), "observer position kept");
+            // the operators are told, naming the spacecraft, trkSub, score and class
+            Poll.until(Duration.ofSeconds(30), "NEO_CANDIDATE event of " + trkSub, () -> {
+                for (JsonElement e : sys.rest.get("/archive/" + sys.instance() + "/events?source=science&limit=500")
+                        .json().getAsJsonArray("events")) {
+                    JsonObject ev = e.getAsJsonObject();
+                    String msg = ev.get("message").getAsString();
+                    if (ev.get("type").getAsString().equals("NEO_CANDIDATE") && msg.contains(trkSub)
+                            && msg.contains(name) && msg.contains(t.get("orbitClass").getAsString())) {
+                        assertEquals("WARNING", ev.get("severity").getAsString());
+                        return Optional.of(ev);
+                    }
+                }
+                return Optional.empty();
+            });
+        }
+        // counted on their own: in the science report and the accountability figures, with their latency
+        assertTrue(report().get("trackletsFastLane").getAsLong() >= fast.size(), report().toString());
+        JsonObject acc = Poll.until(Duration.ofSeconds(30), "fast-lane tracklets acknowledged", () -> {
+            JsonObject a = sys.rest.get("/najm/accountability?spacecraft=" + name).json()
+                    .getAsJsonArray("spacecraft").get(0).getAsJsonObject();
+            return a.has("fastLaneAcknowledged") && a.get("fastLaneAcknowledged").getAsLong() >= fast.size()
+                    ? Optional.of(a) : Optional.empty();
+        });
+        assertTrue(acc.get("fastLaneLatencyP50Seconds").getAsDouble() > 0, acc.toString());
+        assertTrue(acc.get("fastLaneLatencyP99Seconds").getAsDouble() >= acc.get("fastLaneLatencyP50Seconds")
+                .getAsDouble(), acc.toString());
+    }
+
+    @Test
+    void theTrackletListIsSharedByEveryPartnerAndChecksItsFilters() throws Exception {
+        List<Long> tracklets = injectAndDump(3);
+        awaitInArchive(tracklets);
+        String name = sys.subject.name();
+        for (String user : List.of(sys.operatorOf(sys.instance()), "bravo-op", "observer")) {
+            var r = sys.as(user).get("/najm/science/tracklets?spacecraft=" + name
+                    + "&start=2000-01-01T00:00:00Z&stop=2100-01-01T00:00:00Z");
+            assertEquals(200, r.status(), user + ": " + r.body());
+            assertTrue(byId(r.json()).containsKey(tracklets.get(0)), user + " sees the tracklet: " + r.body());
+        }
+        assertEquals(401, sys.anonymous().get("/najm/science/tracklets").status());
+        var empty = sys.as("observer").get("/najm/science/tracklets?spacecraft=" + name
+                + "&start=2000-01-01T00:00:00Z&stop=2000-01-02T00:00:00Z");
+        assertTrue(byId(empty.json()).isEmpty(), "nothing observed in 2000: " + empty.body());
+        var badTime = sys.as("observer").get("/najm/science/tracklets?start=yesterday");
+        assertEquals(400, badTime.status());
+        assertTrue(badTime.body().contains("start is not an ISO-8601 UTC time"), badTime.body());
+        var reversed = sys.as("observer").get(
+                "/najm/science/tracklets?start=2026-12-02T00:00:00Z&stop=2026-12-01T00:00:00Z");
+        assertEquals(400, reversed.status());
+        assertTrue(reversed.body().contains("must be after start"), reversed.body());
+        var unknown = sys.as("observer").get("/najm/science/tracklets?spacecraft=NAJM-9");
+        assertEquals(400, unknown.status());
+        assertTrue(unknown.body().contains("No spacecraft named 'NAJM-9'"), unknown.body());
+    }
+
+    private static Map<Long, JsonObject> byId(JsonObject listing) {
+        Map<Long, JsonObject> out = new HashMap<>();
+        if (listing.has("tracklets")) {
+            for (JsonElement e : listing.getAsJsonArray("tracklets")) {
+                JsonObject t = e.getAsJsonObject();
+                if (t.get("spacecraft").getAsString().equals(sys.subject.name())) {
+                    out.put(t.get("trackletId").getAsLong(), t);
+                }
+            }
+        }
+        return out;
+    }
+
+    @Test
     void aRepeatedDumpSendsNothingTwice() throws Exception {
         List<Long> tracklets = injectAndDump(3);
         awaitInArchive(tracklets);

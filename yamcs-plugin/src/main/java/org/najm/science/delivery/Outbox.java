@@ -25,7 +25,9 @@ import java.util.stream.Stream;
  * {@code delivered/} (with a {@code .receipt}: the archive's submission id) or to
  * {@code rejected/} (the archive refused it: kept for an operator, with a {@code .reason}).
  * What is in {@code pending/} at start is delivered after the restart; the keys of pending and
- * delivered submissions are what "already sent" means, so nothing is queued twice.
+ * delivered submissions are what "already sent" means, so nothing is queued twice. A submission may carry
+ * {@code <seq>.tracklets}: one line per tracklet of what the pipeline knows of it (opaque here), which moves
+ * with it.
  */
 public final class Outbox {
 
@@ -46,6 +48,8 @@ public final class Outbox {
     private long nextSeq;
     /** A submission's content never changes: its detection counts, once read. */
     private final Map<String, Map<String, Long>> countsById = new HashMap<>();
+    /** Records of submissions no longer pending: they do not change. */
+    private final Map<String, TrackletRecords> recordsById = new HashMap<>();
 
     public Outbox(Path dir) throws IOException {
         pending = Files.createDirectories(dir.resolve("pending"));
@@ -62,7 +66,19 @@ public final class Outbox {
 
     /** Queues a submission durably: once this returns, a restart will deliver it. */
     public synchronized Submission enqueue(String xml, List<String> trackletKeys) throws IOException {
+        return enqueue(xml, trackletKeys, List.of());
+    }
+
+    /**
+     * Queues a submission durably with a record line per tracklet (kept in {@code <seq>.tracklets}, never empty
+     * lines or line breaks inside one).
+     */
+    public synchronized Submission enqueue(String xml, List<String> trackletKeys, List<String> trackletRecords)
+            throws IOException {
         String id = String.format("%08d", nextSeq++);
+        if (!trackletRecords.isEmpty()) {
+            write(pending.resolve(id + ".tracklets"), String.join("\n", trackletRecords) + "\n");
+        }
         write(pending.resolve(id + ".keys"), String.join("\n", trackletKeys) + "\n");
         write(pending.resolve(id + ".xml"), xml); // last: the .xml makes it visible
         return submission(pending, id);
@@ -84,12 +100,14 @@ public final class Outbox {
 
     public synchronized void markDelivered(Submission s, String receipt) throws IOException {
         write(delivered.resolve(s.id() + ".receipt"), receipt + "\n");
+        moveIfThere(s.id(), ".tracklets", delivered);
         move(s.id(), ".keys", delivered);
         move(s.id(), ".xml", delivered);
     }
 
     public synchronized void markRejected(Submission s, String reason) throws IOException {
         write(rejected.resolve(s.id() + ".reason"), reason + "\n");
+        moveIfThere(s.id(), ".tracklets", rejected);
         move(s.id(), ".keys", rejected);
         move(s.id(), ".xml", rejected);
     }
@@ -140,6 +158,50 @@ public final class Outbox {
     public synchronized Duration oldestPendingAge(Instant now) throws IOException {
         return oldestPending().map(s -> Duration.between(s.queued(), now)).filter(d -> !d.isNegative())
                 .orElse(Duration.ZERO);
+    }
+
+    /** Where a submission is: pending (not yet acknowledged), delivered (acknowledged) or rejected. */
+    public enum State {
+        PENDING, DELIVERED, REJECTED
+    }
+
+    /**
+     * The tracklet records of one submission.
+     *
+     * @param acknowledged when the archive's receipt was recorded (DELIVERED only, else null)
+     */
+    public record TrackletRecords(String id, State state, Instant acknowledged, List<String> lines) {
+    }
+
+    /** The tracklet records of every submission, oldest first; delivered and rejected ones are read once. */
+    public synchronized List<TrackletRecords> trackletRecords() throws IOException {
+        List<TrackletRecords> out = new ArrayList<>();
+        for (State st : State.values()) {
+            Path dir = st == State.PENDING ? pending : st == State.DELIVERED ? delivered : rejected;
+            for (String id : ids(dir)) {
+                TrackletRecords r = recordsById.get(id);
+                if (r == null || r.state() != st) {
+                    Path f = dir.resolve(id + ".tracklets");
+                    List<String> lines = readKeys(f);
+                    Instant ack = st == State.DELIVERED && Files.exists(dir.resolve(id + ".receipt"))
+                            ? Files.getLastModifiedTime(dir.resolve(id + ".receipt")).toInstant()
+                            : null;
+                    r = new TrackletRecords(id, st, ack, lines);
+                    if (st != State.PENDING) {
+                        recordsById.put(id, r);
+                    }
+                }
+                out.add(r);
+            }
+        }
+        out.sort(java.util.Comparator.comparing(TrackletRecords::id));
+        return out;
+    }
+
+    private void moveIfThere(String id, String suffix, Path to) throws IOException {
+        if (Files.exists(pending.resolve(id + suffix))) {
+            move(id, suffix, to);
+        }
     }
 
     private Submission submission(Path dir, String id) throws IOException {

@@ -32,6 +32,8 @@ public final class PopulationPrior {
 
     private final List<ClassModel> models;
     private final double[] factor;
+    private final double minA;
+    private final double maxA;
 
     /** The default prior of docs/science.md. */
     public static PopulationPrior standard() {
@@ -41,12 +43,24 @@ public final class PopulationPrior {
     PopulationPrior(List<ClassModel> models) {
         this.models = List.copyOf(models);
         factor = new double[models.size()];
+        minA = models.stream().mapToDouble(ClassModel::aMin).min().orElse(0);
+        maxA = models.stream().mapToDouble(ClassModel::aMax).max().orElse(0);
         double shares = models.stream().mapToDouble(ClassModel::share).sum();
         for (int c = 0; c < models.size(); c++) {
             ClassModel m = models.get(c);
             double zH = m.hSigma() * Math.sqrt(2 * Math.PI);
             factor[c] = m.share() / shares / (integrate(m) * zH);
         }
+    }
+
+    /** The smallest semi-major axis of any class, au. */
+    double minA() {
+        return minA;
+    }
+
+    /** The largest semi-major axis of any class, au. */
+    double maxA() {
+        return maxA;
     }
 
     List<ClassModel> models() {

@@ -38,7 +38,7 @@ import org.orekit.utils.PVCoordinates;
 public final class StatisticalRanging {
 
     /** Default number of samples per tracklet. */
-    public static final int DEFAULT_SAMPLES = 2048;
+    public static final int DEFAULT_SAMPLES = 1024;
     /** Range of topocentric distance searched, au. */
     static final double RHO_MIN_AU = 0.002;
     static final double RHO_MAX_AU = 7.0;
@@ -135,6 +135,11 @@ public final class StatisticalRanging {
             double half = Math.sqrt(disc);
             double rhoDot = -b + rhoDotU[k] * half;
             Vector3D v = new Vector3D(1, v0, rhoDot, u);
+            // vis-viva first: no class lives beyond this range of a, so most samples need no orbit
+            double aVisViva = 1 / (2 / rn - v.getNormSq() / MU_SUN_KM3) / AU_KM;
+            if (aVisViva < prior.minA() || aVisViva > prior.maxA()) {
+                continue;
+            }
             var orbit = new KeplerianOrbit(new PVCoordinates(TO_ECLIPTIC.applyTo(r.scalarMultiply(1000)),
                     TO_ECLIPTIC.applyTo(v.scalarMultiply(1000))), ecliptic, date, MU_SUN_M3);
             double aAu = orbit.getA() / 1000 / AU_KM;

@@ -2,10 +2,18 @@ package org.najm.science.pipeline;
 
 import java.io.IOException;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Map;
+
+import com.google.protobuf.Timestamp;
 
 import org.najm.context.NajmContext;
 import org.najm.api.AbstractScienceApi;
+import org.najm.api.FastLane;
 import org.najm.api.GetScienceReportRequest;
+import org.najm.api.ListTrackletsRequest;
+import org.najm.api.ListTrackletsResponse;
+import org.najm.api.TrackletInfo;
 import org.najm.api.OutboxInfo;
 import org.najm.api.RedeliverRequest;
 import org.najm.api.RedeliverResponse;
@@ -27,6 +35,73 @@ public final class ScienceApi extends AbstractScienceApi<Context> {
     }
 
     @Override
+    public void listTracklets(Context ctx, ListTrackletsRequest request, Observer<ListTrackletsResponse> observer) {
+        ScienceService service = NajmContext.running(ScienceService.class);
+        String sc = request.hasSpacecraft() ? request.getSpacecraft() : null;
+        if (sc != null && service.constellation().spacecraftByName(sc).isEmpty()) {
+            throw new BadRequestException("No spacecraft named '" + sc + "'");
+        }
+        Instant start = request.hasStart() ? instant("start", request.getStart()) : Instant.MIN;
+        Instant stop = request.hasStop() ? instant("stop", request.getStop()) : Instant.MAX;
+        if (!stop.isAfter(start)) {
+            throw new BadRequestException("stop (" + request.getStop() + ") must be after start ("
+                    + request.getStart() + ")");
+        }
+        var response = ListTrackletsResponse.newBuilder().setFastLaneScore(service.fastLaneScore());
+        try {
+            for (TrackletIndex.Entry e : service.tracklets()) {
+                TrackletRecord r = e.record();
+                if ((sc == null || sc.equals(r.key().spacecraft())) && !r.firstObs().isBefore(start)
+                        && r.firstObs().isBefore(stop)) {
+                    response.addTracklets(info(e));
+                }
+            }
+        } catch (IOException | IllegalArgumentException e) {
+            throw new InternalServerErrorException("Cannot read the tracklet records: " + e.getMessage());
+        }
+        observer.complete(response.build());
+    }
+
+    private static TrackletInfo info(TrackletIndex.Entry e) {
+        TrackletRecord r = e.record();
+        var b = TrackletInfo.newBuilder().setSpacecraft(r.key().spacecraft()).setTrackletId(r.key().trackletId())
+                .setTrkSub(r.trkSub()).setFirstObsTime(timestamp(r.firstObs())).setLastObsTime(timestamp(r.lastObs()))
+                .setOrbitClass(r.orbitClass().name()).setLane(r.lane().name())
+                .setState(e.state() == null ? "WAITING" : e.state().name());
+        if (r.scored()) {
+            b.setNeoScore(r.score());
+        }
+        if (e.submission() != null) {
+            b.setSubmission(e.submission());
+        }
+        if (e.acknowledged() != null) {
+            b.setAcknowledged(timestamp(e.acknowledged()));
+        }
+        return b.build();
+    }
+
+    private static Instant instant(String name, String value) {
+        try {
+            return Instant.parse(value);
+        } catch (DateTimeParseException e) {
+            throw new BadRequestException(name + " is not an ISO-8601 UTC time (e.g. 2026-12-01T00:00:00Z): '"
+                    + value + "'");
+        }
+    }
+
+    private static Timestamp timestamp(Instant t) {
+        return Timestamp.newBuilder().setSeconds(t.getEpochSecond()).setNanos(t.getNano()).build();
+    }
+
+    private static FastLane lane(TrackletIndex.LaneFigures f) {
+        var b = FastLane.newBuilder().setQueued(f.queued()).setAcknowledged(f.acknowledged());
+        if (f.p50() != null) {
+            b.setLatencyP50Seconds(f.p50().toMillis() / 1000.0).setLatencyP99Seconds(f.p99().toMillis() / 1000.0);
+        }
+        return b.build();
+    }
+
+    @Override
     public void redeliver(Context ctx, RedeliverRequest request, Observer<RedeliverResponse> observer) {
         NajmPrivileges.require(ctx, NajmPrivileges.CONTROL_SCIENCE);
         redeliver(NajmContext.running(ScienceService.class), request, observer);
@@ -34,7 +109,17 @@ public final class ScienceApi extends AbstractScienceApi<Context> {
 
     private static void report(ScienceService service, Observer<ScienceReport> observer) {
         var report = ScienceReport.newBuilder();
+        Map<String, TrackletIndex.LaneFigures> fast;
+        Map<String, TrackletIndex.LaneFigures> batched;
+        try {
+            fast = service.laneFigures(true);
+            batched = service.laneFigures(false);
+        } catch (IOException | IllegalArgumentException e) {
+            throw new InternalServerErrorException("Cannot read the tracklet records: " + e.getMessage());
+        }
         service.counters().forEach((name, n) -> report.addSpacecraft(SpacecraftScience.newBuilder()
+                .setTrackletsFastLane(n.trackletsFastLane.get()).setFastLane(lane(fast.get(name)))
+                .setBatched(lane(batched.get(name)))
                 .setSpacecraft(name).setDetectionsReceived(n.detectionsReceived.get())
                 .setDetectionsDuplicate(n.detectionsDuplicate.get())
                 .setDetectionsInconsistent(n.detectionsInconsistent.get())

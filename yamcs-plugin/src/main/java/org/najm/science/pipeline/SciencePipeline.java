@@ -21,6 +21,8 @@ import org.najm.science.delivery.ArchiveClient;
 import org.najm.science.delivery.ArchiveForwarder;
 import org.najm.science.intake.DetectionJournal;
 import org.najm.science.intake.Redelivery;
+import org.najm.science.neo.NeoAssessment;
+import org.najm.science.neo.StatisticalRanging;
 import org.yamcs.events.EventProducer;
 import org.yamcs.logging.Log;
 
@@ -50,15 +52,22 @@ final class SciencePipeline {
     private final Map<String, TrackletAssembler> assemblers = new HashMap<>();
     private final Map<String, SpacecraftCounters> counters = new LinkedHashMap<>();
     private final Set<TrackletKey> reportedOverdue = new HashSet<>();
+    private final StatisticalRanging ranging;
+    private final double fastLaneScore;
+    /** The records of the tracklets waiting in the batch. */
+    private final Map<TrackletKey, TrackletRecord> waiting = new LinkedHashMap<>();
 
     /**
      * @param decoders one per spacecraft, by name, in the constellation's order
      * @param events   one per spacecraft, by name
      * @param sent     the outbox's tracklet keys queued or delivered; the pipeline adds those it queues
+     * @param fastLaneScore a tracklet scoring at least this leaves at once in a submission of its own
      */
     SciencePipeline(Log log, Map<String, DetectionDecoder> decoders, Map<String, EventProducer> events,
             DetectionJournal journal, SubmissionWriter submissions, Runnable wakeForwarder, TrackletBatch batch,
-            Duration holdTime, Set<String> sent) {
+            Duration holdTime, Set<String> sent, StatisticalRanging ranging, double fastLaneScore) {
+        this.ranging = ranging;
+        this.fastLaneScore = fastLaneScore;
         this.log = log;
         this.decoders = decoders;
         this.events = events;
@@ -115,8 +124,15 @@ final class SciencePipeline {
                 journal(d, packet); // the tracklet waits in the batch until it is queued
             }
             n.trackletsComplete.incrementAndGet();
-            if (batch.add(outcome.tracklet(), Instant.now())) {
-                flush();
+            Tracklet tr = outcome.tracklet();
+            NeoAssessment a = assess(tr);
+            if (a != null && a.score() >= fastLaneScore) {
+                fastLane(tr, TrackletRecord.of(tr, a, TrackletRecord.Lane.FAST, Instant.now()));
+            } else {
+                waiting.put(tr.key(), TrackletRecord.of(tr, a, TrackletRecord.Lane.BATCH, Instant.now()));
+                if (batch.add(tr, Instant.now())) {
+                    flush();
+                }
             }
         }
         case DUPLICATE -> {
@@ -133,6 +149,33 @@ final class SciencePipeline {
         }
     }
 
+    /** The tracklet's NEO assessment, or null (reported) if its motion cannot be fitted. */
+    private NeoAssessment assess(Tracklet tr) {
+        try {
+            return ranging.assess(tr);
+        } catch (RuntimeException e) {
+            events.get(tr.spacecraft()).sendWarning("NEO_UNSCORED", tr.spacecraft() + ": tracklet "
+                    + tr.key().trackletId() + " has no NEO score (" + e.getMessage() + "); it goes in the batch");
+            return null;
+        }
+    }
+
+    /** A likely near-Earth object: its own submission now, and the operators are told. */
+    private void fastLane(Tracklet tr, TrackletRecord rec) {
+        SpacecraftCounters n = counters.get(tr.spacecraft());
+        n.trackletsFastLane.incrementAndGet();
+        String id = queue(List.of(tr), List.of(rec), false);
+        events.get(tr.spacecraft()).sendWarning("NEO_CANDIDATE", String.format(java.util.Locale.ROOT,
+                "%s: tracklet %s (id %d) NEO score %.0f, most likely %s: %s", tr.spacecraft(), rec.trkSub(),
+                tr.key().trackletId(), rec.score(), rec.orbitClass(),
+                id == null ? "NOT queued (see the science events)" : "sent at once in submission " + id));
+    }
+
+    /** The records of the tracklets still waiting in the batch, oldest first. */
+    synchronized List<TrackletRecord> waiting() {
+        return List.copyOf(waiting.values());
+    }
+
     private void journal(Detection d, byte[] packet) {
         try {
             journal.record(d.key(), packet);
@@ -144,17 +187,20 @@ final class SciencePipeline {
     /** Turns the batch into one submission. */
     synchronized void flush() {
         if (!batch.isEmpty()) {
-            queue(batch.take(), false);
+            List<Tracklet> tracklets = batch.take();
+            List<TrackletRecord> records = tracklets.stream().map(tr -> waiting.get(tr.key())).toList();
+            tracklets.forEach(tr -> waiting.remove(tr.key()));
+            queue(tracklets, records, false);
         }
     }
 
     /** @return the submission's id, or null if it is not queued (invalid, or the outbox cannot be written) */
-    private String queue(List<Tracklet> tracklets, boolean redelivery) {
+    private String queue(List<Tracklet> tracklets, List<TrackletRecord> records, boolean redelivery) {
         List<String> keys = tracklets.stream().map(tr -> tr.key().toString()).toList();
         Set<String> spacecraft = new HashSet<>();
         tracklets.forEach(tr -> spacecraft.add(tr.key().spacecraft()));
         try {
-            var result = submissions.submit(tracklets, keys);
+            var result = submissions.submit(tracklets, keys, records.stream().map(TrackletRecord::line).toList());
             if (result instanceof SubmissionWriter.Invalid invalid) {
                 spacecraft.forEach(sc -> counters.get(sc).submissionsInvalid.incrementAndGet());
                 String msg = "ADES submission of " + keys.size() + " tracklets fails submit.xsd, held in "
@@ -219,7 +265,9 @@ final class SciencePipeline {
     /** Queues again what the Yamcs archive holds for a spacecraft over [start, stop). */
     synchronized Redelivered redeliver(Spacecraft sc, Instant start, Instant stop) {
         Redelivery.Found found = Redelivery.find(sc.instance(), sc.name(), decoders.get(sc.name()), start, stop);
-        String id = found.tracklets().isEmpty() ? null : queue(found.tracklets(), true);
+        List<TrackletRecord> records = found.tracklets().stream()
+                .map(tr -> TrackletRecord.of(tr, assess(tr), TrackletRecord.Lane.REDELIVERY, Instant.now())).toList();
+        String id = found.tracklets().isEmpty() ? null : queue(found.tracklets(), records, true);
         return new Redelivered(found.detections(), found.tracklets().size(), id);
     }
 

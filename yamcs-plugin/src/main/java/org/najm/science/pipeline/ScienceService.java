@@ -25,6 +25,8 @@ import org.najm.science.delivery.ArchiveClient;
 import org.najm.science.delivery.ArchiveForwarder;
 import org.najm.science.delivery.Outbox;
 import org.najm.science.intake.DetectionJournal;
+import org.najm.science.neo.PopulationPrior;
+import org.najm.science.neo.StatisticalRanging;
 import org.yamcs.AbstractYamcsService;
 import org.yamcs.InitException;
 import org.yamcs.Spec;
@@ -61,6 +63,8 @@ public class ScienceService extends AbstractYamcsService {
     private int batchMaxTracklets;
     private Duration batchMaxAge;
     private Duration holdTime;
+    private double fastLaneScore;
+    private StatisticalRanging ranging;
     private ArchiveForwarder forwarder;
     private SciencePipeline pipeline;
     private final List<Stream> streams = new ArrayList<>();
@@ -94,6 +98,10 @@ public class ScienceService extends AbstractYamcsService {
         spec.addOption("batchMaxAgeSeconds", OptionType.FLOAT).withDefault(10.0);
         spec.addOption("holdSeconds", OptionType.FLOAT).withDefault(600.0)
                 .withDescription("An incomplete tracklet older than this is reported (and still held)");
+        spec.addOption("neoFastLaneScore", OptionType.FLOAT).withDefault(65.0)
+                .withDescription("A tracklet of at least this NEO score (0-100) leaves at once in its own submission");
+        spec.addOption("neoSamples", OptionType.INTEGER).withDefault(StatisticalRanging.DEFAULT_SAMPLES)
+                .withDescription("Statistical-ranging samples per tracklet");
         Spec ctx = new Spec();
         ctx.addOption("submitter", OptionType.STRING).withRequired(true);
         ctx.addOption("institution", OptionType.STRING).withRequired(true);
@@ -117,6 +125,15 @@ public class ScienceService extends AbstractYamcsService {
         batchMaxTracklets = config.getInt("batchMaxTracklets");
         batchMaxAge = seconds(config.getDouble("batchMaxAgeSeconds"));
         holdTime = seconds(config.getDouble("holdSeconds"));
+        fastLaneScore = config.getDouble("neoFastLaneScore");
+        if (!(fastLaneScore > 0 && fastLaneScore <= 100)) {
+            throw new InitException("neoFastLaneScore must be a NEO score in (0, 100], not " + fastLaneScore);
+        }
+        int samples = config.getInt("neoSamples");
+        if (samples < 16) {
+            throw new InitException("neoSamples must be at least 16, not " + samples);
+        }
+        ranging = new StatisticalRanging(PopulationPrior.standard(), samples);
         YConfiguration c = config.getConfig("observationContext");
         var context = new ObservationContext(c.getString("submitter"), c.getString("institution"),
                 c.getList("measurers"), c.getString("telescopeDesign"), c.getDouble("aperture"),
@@ -154,7 +171,7 @@ public class ScienceService extends AbstractYamcsService {
             }
         }
         pipeline = new SciencePipeline(log, decoders, events, journal, submissions, forwarder::wake,
-                new TrackletBatch(batchMaxTracklets, batchMaxAge), holdTime, sent);
+                new TrackletBatch(batchMaxTracklets, batchMaxAge), holdTime, sent, ranging, fastLaneScore);
         try {
             pipeline.replay(journal.entries(decoders.keySet()));
         } catch (IOException e) {
@@ -197,6 +214,24 @@ public class ScienceService extends AbstractYamcsService {
 
     Map<String, SpacecraftCounters> counters() {
         return pipeline.counters();
+    }
+
+    /** Every complete tracklet known: in the outbox (with its submission) and waiting in the batch. */
+    List<TrackletIndex.Entry> tracklets() throws IOException {
+        return TrackletIndex.entries(outbox, pipeline.waiting());
+    }
+
+    /**
+     * Per spacecraft, the fast lane's (or the batches') tracklets queued and acknowledged, and their latency from
+     * completion at the MOC to the archive's acknowledgement; from the outbox, so across restarts.
+     */
+    public Map<String, TrackletIndex.LaneFigures> laneFigures(boolean fastLane) throws IOException {
+        return TrackletIndex.lane(tracklets(), fastLane ? TrackletRecord.Lane.FAST : TrackletRecord.Lane.BATCH,
+                constellation.spacecraft().stream().map(Spacecraft::name).toList());
+    }
+
+    double fastLaneScore() {
+        return fastLaneScore;
     }
 
     int incomplete(String spacecraft) {

@@ -10,6 +10,7 @@ final class SpacecraftCounters {
     final AtomicLong detectionsUndecodable = new AtomicLong();
     final AtomicLong trackletsComplete = new AtomicLong();
     final AtomicLong trackletsDuplicate = new AtomicLong();
+    final AtomicLong trackletsFastLane = new AtomicLong();
     final AtomicLong submissionsQueued = new AtomicLong();
     final AtomicLong submissionsDelivered = new AtomicLong();
     final AtomicLong submissionsInvalid = new AtomicLong();

@@ -48,8 +48,11 @@ final class SubmissionWriter {
         this.invalidDir = Files.createDirectories(invalidDir);
     }
 
-    /** @param keys the tracklets' keys, as the outbox records them */
-    Result submit(List<Tracklet> tracklets, List<String> keys) throws IOException {
+    /**
+     * @param keys    the tracklets' keys, as the outbox records them
+     * @param records a line per tracklet kept with the submission (may be empty)
+     */
+    Result submit(List<Tracklet> tracklets, List<String> keys, List<String> records) throws IOException {
         String xml = writer.write(tracklets, context, stationCodes);
         List<String> errors = validator.errors(xml);
         if (!errors.isEmpty()) {
@@ -58,7 +61,7 @@ final class SubmissionWriter {
             Files.writeString(f.resolveSibling(f.getFileName() + ".errors"), String.join("\n", errors));
             return new Invalid(f, errors);
         }
-        return new Queued(outbox.enqueue(xml, keys).id());
+        return new Queued(outbox.enqueue(xml, keys, records).id());
     }
 
     /** Submissions held in {@code invalid/}, or -1 if the directory cannot be read. */
