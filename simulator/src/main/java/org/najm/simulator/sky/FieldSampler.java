@@ -39,14 +39,17 @@ public final class FieldSampler {
      * validate against. Trojans appear only in fields toward a swarm; elsewhere their share goes to the others.
      */
     public static final Map<OrbitClass, Double> DETECTED_FRACTIONS = fractions();
-    static final double LATITUDE_KERNEL_DEG = 0.5;
+    static final double LATITUDE_KERNEL_DEG = 1;
     static final double TROJAN_SWARM_HALF_WIDTH_DEG = 30;
     /** Closest object placed, AU (beyond the Moon). */
     static final double MIN_DISTANCE_AU = 0.005;
     private static final double LATITUDE_KERNEL_RAD = Math.toRadians(LATITUDE_KERNEL_DEG);
     private static final double TROJAN_HALF_WIDTH_RAD = Math.toRadians(TROJAN_SWARM_HALF_WIDTH_DEG);
-    /** Bound of the volume weight near opposition (rho < r, beta < 60 deg, dr/drho > 0.8). */
-    private static final double MAX_VOLUME_WEIGHT = 2.5;
+    /**
+     * Bound of the volume weight: near opposition rho &lt; r and dr/drho ~ 1, so it stays below ~1.2 but for steep
+     * orbits; the rare larger weights are clipped (counted: {@link #clipped()}).
+     */
+    static final double MAX_VOLUME_WEIGHT = 1.3;
     private static final int TRIALS_PER_CLASS = 20_000;
     private static final int CLASS_ATTEMPTS = 20;
 
@@ -54,6 +57,7 @@ public final class FieldSampler {
     private long objects;
     private long trials;
     private long fallbacks;
+    private long clipped;
 
     public FieldSampler(Random rnd) {
         this.rnd = rnd;
@@ -87,9 +91,10 @@ public final class FieldSampler {
             if (c == OrbitClass.TROJAN && !towardTrojanSwarm(date, observerAu, u)) {
                 continue;
             }
+            double[] betaRange = latitudeRange(c, observerAu, u);
             for (int k = 0; k < TRIALS_PER_CLASS; k++) {
                 trials++;
-                SkyObject o = trial(c, date, observerAu, u);
+                SkyObject o = trial(c, date, observerAu, u, betaRange);
                 if (o != null) {
                     return o;
                 }
@@ -133,8 +138,34 @@ public final class FieldSampler {
         return rho < MIN_DISTANCE_AU ? null : new Vector3D(1, observerAu, rho, u);
     }
 
-    private SkyObject trial(OrbitClass c, AbsoluteDate date, Vector3D observerAu, Vector3D u) {
+    /**
+     * The heliocentric latitudes (rad) the line of sight crosses between the class's smallest and largest
+     * heliocentric distances, widened by a degree: an orbit whose latitude at a random argument of latitude is
+     * outside cannot pass the latitude kernel, so it is rejected before solving Kepler's equation.
+     */
+    private static double[] latitudeRange(OrbitClass c, Vector3D observerAu, Vector3D u) {
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        int steps = 16;
+        for (int k = 0; k <= steps; k++) {
+            Vector3D p = onLine(observerAu, u, c.rMinAu() + (c.rMaxAu() - c.rMinAu()) * k / steps);
+            if (p != null) {
+                double beta = Math.asin(SkyFrames.ICRF_TO_ECLIPTIC.applyTo(p).getZ() / p.getNorm());
+                lo = Math.min(lo, beta);
+                hi = Math.max(hi, beta);
+            }
+        }
+        double margin = LATITUDE_KERNEL_RAD + Math.toRadians(1);
+        return new double[] { lo - margin, hi + margin };
+    }
+
+    private SkyObject trial(OrbitClass c, AbsoluteDate date, Vector3D observerAu, Vector3D u, double[] betaRange) {
         OrbitClass.Shape s = c.draw(rnd);
+        double argLat = 2 * Math.PI * rnd.nextDouble();
+        double betaOrbit = Math.asin(Math.sin(s.iRad()) * Math.sin(argLat));
+        if (betaOrbit < betaRange[0] || betaOrbit > betaRange[1]) {
+            return null;
+        }
         double mean = 2 * Math.PI * rnd.nextDouble();
         double ecc = KeplerianAnomalyUtility.ellipticMeanToEccentric(s.e(), mean);
         double r = s.aAu() * (1 - s.e() * Math.cos(ecc));
@@ -148,9 +179,7 @@ public final class FieldSampler {
         if (c == OrbitClass.TROJAN && !trojanLongitudeOk(date, lambda)) {
             return null;
         }
-        double argLat = 2 * Math.PI * rnd.nextDouble();
-        if (Math.abs(Math.asin(Math.sin(s.iRad()) * Math.sin(argLat)) - beta) > LATITUDE_KERNEL_RAD
-                || Math.abs(beta) > s.iRad()) {
+        if (Math.abs(betaOrbit - beta) > LATITUDE_KERNEL_RAD || Math.abs(beta) > s.iRad()) {
             return null; // not at the latitude of this orbit (or above its highest)
         }
         double rho = p.subtract(observerAu).getNorm();
@@ -159,6 +188,9 @@ public final class FieldSampler {
             return null;
         }
         double w = (rho / r) * (rho / r) / (Math.cos(beta) * drdrho);
+        if (w > MAX_VOLUME_WEIGHT) {
+            clipped++;
+        }
         if (rnd.nextDouble() * MAX_VOLUME_WEIGHT > w) {
             return null;
         }
@@ -218,6 +250,11 @@ public final class FieldSampler {
     /** Orbits tried so far (the cost: about a microsecond each). */
     public long trials() {
         return trials;
+    }
+
+    /** Trials whose volume weight exceeded {@link #MAX_VOLUME_WEIGHT} (slightly under-weighted). */
+    public long clipped() {
+        return clipped;
     }
 
     /** Objects that had to use the fallback (none near opposition). */

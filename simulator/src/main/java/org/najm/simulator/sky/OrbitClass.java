@@ -14,7 +14,7 @@ import java.util.Random;
  */
 public enum OrbitClass {
 
-    MBA(12, 20) {
+    MBA(12, 20, 1.666, 4.46) {
         @Override
         Shape draw(Random rnd) {
             while (true) {
@@ -26,25 +26,25 @@ public enum OrbitClass {
             }
         }
     },
-    HUNGARIA(13, 19) {
+    HUNGARIA(13, 19, 1.45, 2.37) {
         @Override
         Shape draw(Random rnd) {
             return new Shape(uniform(rnd, 1.78, 2.0), uniform(rnd, 0, 0.18), Math.toRadians(uniform(rnd, 16, 34)));
         }
     },
-    HILDA(11, 18) {
+    HILDA(11, 18, 2.58, 5.47) {
         @Override
         Shape draw(Random rnd) {
             return new Shape(uniform(rnd, 3.7, 4.2), uniform(rnd, 0.07, 0.3), Math.toRadians(rayleigh(rnd, 8, 20)));
         }
     },
-    TROJAN(9, 16) {
+    TROJAN(9, 16, 4.29, 6.16) {
         @Override
         Shape draw(Random rnd) {
             return new Shape(uniform(rnd, 5.05, 5.35), uniform(rnd, 0, 0.15), Math.toRadians(rayleigh(rnd, 12, 40)));
         }
     },
-    AMOR(15, 25) {
+    AMOR(15, 25, 1.017, 5.99) {
         @Override
         Shape draw(Random rnd) {
             double q = uniform(rnd, 1.017, 1.3);
@@ -52,7 +52,7 @@ public enum OrbitClass {
             return new Shape(a, 1 - q / a, Math.toRadians(rayleigh(rnd, 12, 60)));
         }
     },
-    APOLLO(15, 25) {
+    APOLLO(15, 25, 0.3, 5.7) {
         @Override
         Shape draw(Random rnd) {
             while (true) {
@@ -64,7 +64,7 @@ public enum OrbitClass {
             }
         }
     },
-    ATEN(16, 25) {
+    ATEN(16, 25, 0.19, 1.7) {
         @Override
         Shape draw(Random rnd) {
             double a = uniform(rnd, 0.65, 1.0);
@@ -78,10 +78,25 @@ public enum OrbitClass {
 
     private final double hMinMag;
     private final double hMaxMag;
+    private final double rMinAu;
+    private final double rMaxAu;
 
-    OrbitClass(double hMinMag, double hMaxMag) {
+    /** H range, and the heliocentric distances (AU) the element ranges allow (smallest q, largest Q). */
+    OrbitClass(double hMinMag, double hMaxMag, double rMinAu, double rMaxAu) {
         this.hMinMag = hMinMag;
         this.hMaxMag = hMaxMag;
+        this.rMinAu = rMinAu;
+        this.rMaxAu = rMaxAu;
+    }
+
+    /** Smallest heliocentric distance of the class, AU. */
+    double rMinAu() {
+        return rMinAu;
+    }
+
+    /** Largest heliocentric distance of the class, AU. */
+    double rMaxAu() {
+        return rMaxAu;
     }
 
     /** Semi-major axis (AU), eccentricity and inclination (rad, to the ecliptic J2000) of one orbit. */

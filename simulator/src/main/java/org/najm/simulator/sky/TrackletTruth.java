@@ -18,12 +18,13 @@ import org.orekit.time.AbsoluteDate;
  * @param meanAnomalyDeg     mean anomaly at {@code epoch}, deg
  * @param epoch              epoch of the elements
  * @param first              the object as seen at the first detection
+ * @param last               the object as seen at the last detection
  * @param rateDegPerDay      noise-free great-circle rate between the first and last detections, deg/day
  * @param positionAngleDeg   direction of that motion, deg east of north (0 north, 90 east)
  */
 public record TrackletTruth(OrbitClass orbitClass, double aAu, double e, double iDeg, double hMag, double nodeDeg,
-        double argPerihelionDeg, double meanAnomalyDeg, AbsoluteDate epoch, Apparent first, double rateDegPerDay,
-        double positionAngleDeg) {
+        double argPerihelionDeg, double meanAnomalyDeg, AbsoluteDate epoch, Apparent first, Apparent last,
+        double rateDegPerDay, double positionAngleDeg) {
 
     /** The columns after spacecraft and tracklet_id, in the order of {@link TruthFile#HEADER}. */
     String csvColumns() {
@@ -47,7 +48,7 @@ public record TrackletTruth(OrbitClass orbitClass, double aAu, double e, double 
         double mean = Math.toDegrees(o.orbit().getMeanAnomaly());
         return new TrackletTruth(o.orbitClass(), o.aAu(), o.e(), o.iDeg(), o.hMag(),
                 norm(Math.toDegrees(o.orbit().getRightAscensionOfAscendingNode())),
-                norm(Math.toDegrees(o.orbit().getPerigeeArgument())), norm(mean), o.orbit().getDate(), first,
+                norm(Math.toDegrees(o.orbit().getPerigeeArgument())), norm(mean), o.orbit().getDate(), first, last,
                 days > 0 ? Math.toDegrees(sep) / days : 0, norm(pa));
     }
 

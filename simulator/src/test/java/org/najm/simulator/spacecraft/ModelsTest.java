@@ -95,8 +95,9 @@ class ModelsTest {
                 double dDec = b.dec() - a.dec();
                 double dRa = (b.ra() - a.ra()) * Math.cos(Math.toRadians(a.dec()));
                 double rate = Math.hypot(dRa, dDec) / ((b.obsTime() - a.obsTime()) / 86400);
-                // the measured rate agrees with the truth within the astrometric noise over the arc
-                double noise = 3 * Math.sqrt(2) * a.rmsRa() / 3600 / ((b.obsTime() - a.obsTime()) / 86400);
+                // the measured rate agrees with the truth within the astrometric noise over the arc (5 sigma in 2-D:
+                // exceeded once in ~300,000 tracklets)
+                double noise = 5 * Math.sqrt(2) * a.rmsRa() / 3600 / ((b.obsTime() - a.obsTime()) / 86400);
                 assertEquals(tracklet.truth().rateDegPerDay(), rate, noise + 1e-3, "rate " + rate);
                 if (tracklet.truth().rateDegPerDay() < 0.6) {
                     slow++;
