@@ -1,6 +1,7 @@
 package org.najm.simulator;
 
 import java.net.InetSocketAddress;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -23,6 +24,7 @@ import org.najm.constellation.Transport;
 import org.najm.orekit.OrekitData;
 import org.najm.simulator.control.ControlServer;
 import org.najm.simulator.control.ControlTargets;
+import org.najm.simulator.sky.TruthFile;
 import org.najm.simulator.spacecraft.SpacecraftSim;
 import org.najm.simulator.station.AntennaPolicy;
 import org.najm.simulator.station.FirstRisenPolicy;
@@ -57,6 +59,7 @@ public final class Simulator implements AutoCloseable {
     private final EventLoopGroup group;
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile ControlServer control;
+    private TruthFile truth;
     private long nextTickMillis;
     private volatile long ticks;
     private volatile long ticksSkipped;
@@ -71,6 +74,7 @@ public final class Simulator implements AutoCloseable {
         private long seed = 1;
         private boolean routineOps;
         private Integer controlPort;
+        private Path truthFile;
 
         public Options policy(AntennaPolicy p) {
             this.policy = Objects.requireNonNull(p, "policy");
@@ -80,6 +84,15 @@ public final class Simulator implements AutoCloseable {
         /** Same seed, same asteroids. */
         public Options seed(long s) {
             this.seed = s;
+            return this;
+        }
+
+        /**
+         * Appends the truth of every tracklet stored onboard to this CSV file ({@link TruthFile}); null (the
+         * default) writes none, so embedded simulators write nothing unless asked.
+         */
+        public Options truthFile(Path path) {
+            this.truthFile = path;
             return this;
         }
 
@@ -146,6 +159,11 @@ public final class Simulator implements AutoCloseable {
     public static Simulator start(Constellation c, SimClock clock, Options options) {
         Simulator s = new Simulator(c, clock, options);
         try {
+            if (options.truthFile != null) {
+                s.truth = new TruthFile(options.truthFile);
+                s.spacecraftList.forEach(sc -> sc.setTruthFile(s.truth));
+                LOG.info("tracklet truth appended to " + options.truthFile);
+            }
             s.bind(c.transport());
             if (options.controlPort != null) {
                 // No authentication: loopback only.
@@ -291,6 +309,9 @@ public final class Simulator implements AutoCloseable {
             l.close();
         }
         group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+        if (truth != null) {
+            truth.close();
+        }
         LOG.info("NAJM simulator stopped after " + ticks + " ticks");
     }
 }

@@ -41,6 +41,7 @@ public final class SimulatorMain {
         URI planUrl = null;
         Integer archivePort = null;
         Path archiveDir = Path.of("data/archive");
+        Path truthPath = Path.of("data/simulator/truth.csv");
         boolean cold = false;
         int controlPort = DEFAULT_CONTROL_PORT;
         for (int i = 0; i < args.length; i++) {
@@ -72,6 +73,12 @@ public final class SimulatorMain {
                         usage("--archive-dir needs a directory");
                     }
                     archiveDir = Path.of(args[++i]);
+                }
+                case "--truth" -> {
+                    if (i + 1 >= args.length) {
+                        usage("--truth needs a path");
+                    }
+                    truthPath = Path.of(args[++i]);
                 }
                 case "--cold" -> cold = true;
                 case "--control-port" -> {
@@ -107,7 +114,8 @@ public final class SimulatorMain {
             return;
         }
         // Routine operations unless asked for a cold start, as the MOC finds the constellation on a normal day.
-        Simulator.Options options = new Simulator.Options().routineOps(!cold).controlPort(controlPort);
+        Simulator.Options options = new Simulator.Options().routineOps(!cold).controlPort(controlPort)
+                .truthFile(truthPath);
         if (planUrl != null) {
             // Stations point their antennas as the MOC's contact plan says.
             String user = System.getenv("NAJM_PLAN_USER");
@@ -152,7 +160,9 @@ public final class SimulatorMain {
             System.err.println("najm-simulator: " + error);
         }
         System.err.println("usage: SimulatorMain [--constellation etc/constellation.yaml] [--plan-url URL]"
-                + " [--archive-port PORT [--archive-dir data/archive]] [--control-port 8092] [--cold]");
+                + " [--archive-port PORT [--archive-dir data/archive]] [--control-port 8092] [--cold]"
+                + " [--truth data/simulator/truth.csv]");
+        System.err.println("  --truth: CSV appended with the truth of every tracklet stored onboard");
         System.err.println("  --control-port: the control API for tests on 127.0.0.1 (station faults, truth onboard;"
                 + " 0: any free port)");
         System.err.println("  --cold: spacecraft start in STANDBY with the payload off (default: payload on, SURVEY)");

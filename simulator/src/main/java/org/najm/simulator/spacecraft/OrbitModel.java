@@ -50,6 +50,16 @@ public final class OrbitModel {
         return new OrbitState(date, pv.getPosition(), pv.getVelocity(), itrf, eclipse, sunDir);
     }
 
+    /** Only the GCRF position, m (no ITRF, no eclipse: the observer of the synthetic sky). Not thread-safe. */
+    public Vector3D positionGcrf(AbsoluteDate date) {
+        return propagator.propagate(date).getPosition(GCRF);
+    }
+
+    /** Unit vector from {@code positionGcrf} (m) to the Sun, GCRF. */
+    public static Vector3D sunDirection(AbsoluteDate date, Vector3D positionGcrf) {
+        return SUN.getPosition(date, GCRF).subtract(positionGcrf).normalize();
+    }
+
     /**
      * @param positionGcrf m, @param velocityGcrf m/s, @param positionItrf m
      * @param sunDirection unit vector from the spacecraft to the Sun, GCRF

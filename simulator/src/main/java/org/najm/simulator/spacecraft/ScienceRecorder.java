@@ -6,11 +6,13 @@ import java.util.logging.Logger;
 import org.hipparchus.geometry.euclidean.threed.Vector3D;
 import org.najm.simulator.packet.Apid;
 import org.najm.simulator.packet.SciDetection;
+import org.najm.simulator.sky.TruthFile;
 import org.najm.simulator.spacecraft.OrbitModel.OrbitState;
 
 /**
  * Science data: the survey's tracklets, each with the next tracklet id, go into the science store as
- * SCI_DETECTION packets (never in real time: the ground gets them by DUMP_STORE).
+ * SCI_DETECTION packets (never in real time: the ground gets them by DUMP_STORE); the truth of each one goes to
+ * the {@link TruthFile} when there is one, as it is stored.
  */
 final class ScienceRecorder {
 
@@ -21,6 +23,7 @@ final class ScienceRecorder {
     private final PacketStore store;
     private final Downlink downlink;
     private long nextTrackletId = 1;
+    private volatile TruthFile truth;
 
     ScienceRecorder(String name, Telescope telescope, PacketStore store, Downlink downlink) {
         this.name = name;
@@ -32,21 +35,31 @@ final class ScienceRecorder {
     /** One second of SURVEY: the telescope observes around opposition and its finished tracklets are stored. */
     void surveySecond(long second, double ob, OrbitState state) {
         Vector3D antiSun = state.sunDirection().negate();
-        for (List<Telescope.Detection> tracklet : telescope.surveySecond(second, ob, state.positionKm(), antiSun)) {
+        for (Telescope.Tracklet tracklet : telescope.surveySecond(state.date(), second, ob, state.positionKm(),
+                antiSun)) {
             record(tracklet, ob);
         }
     }
 
-    /** Stores one tracklet; returns its id. */
-    long record(List<Telescope.Detection> tracklet, double ob) {
+    void truthFile(TruthFile file) {
+        this.truth = file;
+    }
+
+    /** Stores one tracklet (and its truth line); returns its id. */
+    long record(Telescope.Tracklet tracklet, double ob) {
         long id = nextTrackletId++;
-        for (Telescope.Detection d : tracklet) {
+        List<Telescope.Detection> detections = tracklet.detections();
+        for (Telescope.Detection d : detections) {
             SciDetection p = new SciDetection(ob, id, d.detIndex(), d.detCount(), d.obsTime(), d.ra(), d.dec(),
                     d.rmsRa(), d.rmsDec(), d.mag(), d.rmsMag(), d.band(), d.snr(), Telescope.EXPOSURE_S,
                     d.observerKm());
             downlink.store(store, ob, p.encode(downlink.nextSequenceCount(Apid.SCI_DETECTION)));
         }
-        LOG.fine(() -> name + ": tracklet " + id + " with " + tracklet.size() + " detections");
+        TruthFile file = truth;
+        if (file != null) {
+            file.append(name, id, tracklet.truth());
+        }
+        LOG.fine(() -> name + ": tracklet " + id + " with " + detections.size() + " detections");
         return id;
     }
 

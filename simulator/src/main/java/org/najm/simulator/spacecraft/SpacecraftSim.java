@@ -16,6 +16,7 @@ import org.najm.simulator.link.TmFramer;
 import org.najm.simulator.packet.BusHk;
 import org.najm.simulator.packet.GpsTime;
 import org.najm.simulator.packet.TcAck;
+import org.najm.simulator.sky.TruthFile;
 import org.najm.simulator.spacecraft.OrbitModel.OrbitState;
 
 /**
@@ -93,6 +94,11 @@ public final class SpacecraftSim {
         this.science = new ScienceRecorder(name, telescope, scienceStore, this.downlink);
         this.housekeeping = new Housekeeping(rnd, modes, platform, telescope, stores, ledger, obc, this.downlink);
         this.commands = new CommandExecutor(name, ledger, modes, platform, stores, obc, this.downlink);
+    }
+
+    /** Where the truth of each tracklet stored is appended (null: nowhere). Set before the first tick. */
+    public void setTruthFile(TruthFile file) {
+        science.truthFile(file);
     }
 
     /** The executor that owns this spacecraft's state (the simulation thread); test hooks run through it. */
@@ -210,11 +216,13 @@ public final class SpacecraftSim {
                 List<Telescope.Exposure> seen = new ArrayList<>();
                 for (int i = detCount - 1; i >= 0; i--) {
                     Instant mid = t.minusSeconds((long) i * Telescope.CADENCE_S + Telescope.EXPOSURE_S / 2);
-                    seen.add(new Telescope.Exposure(onboardTime(mid), orbit.at(GpsTime.date(mid)).positionKm()));
+                    seen.add(new Telescope.Exposure(onboardTime(mid), GpsTime.date(mid),
+                            orbit.at(GpsTime.date(mid)).positionKm()));
                 }
                 Vector3D anti = state != null ? state.sunDirection().negate() : Vector3D.PLUS_I;
-                Telescope.Asteroid a = telescope.newAsteroid(AttitudeModel.ra(anti), AttitudeModel.dec(anti),
-                        detCount, 0);
+                Telescope.Exposure first = seen.get(0);
+                Telescope.Asteroid a = telescope.newAsteroid(first.midDate(), first.observerKm(),
+                        AttitudeModel.ra(anti), AttitudeModel.dec(anti), detCount, 0);
                 f.complete(science.record(telescope.detect(a, seen), ob));
             } catch (RuntimeException e) {
                 f.completeExceptionally(e);

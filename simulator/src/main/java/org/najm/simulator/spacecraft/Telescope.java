@@ -5,12 +5,22 @@ import java.util.List;
 import java.util.Random;
 
 import org.hipparchus.geometry.euclidean.threed.Vector3D;
+import org.najm.simulator.sky.Apparent;
+import org.najm.simulator.sky.FieldSampler;
+import org.najm.simulator.sky.SkyObject;
+import org.najm.simulator.sky.TrackletTruth;
+import org.orekit.time.AbsoluteDate;
 
 /**
  * The survey telescope: in SURVEY one exposure every {@value #CADENCE_S} s lasting {@value #EXPOSURE_S} s;
  * each field is visited for {@value #EXPOSURES_PER_FIELD} exposures, during which synthetic moving asteroids
  * are seen on 3 to 6 consecutive exposures. A tracklet's detections are released when its last exposure
  * ends, so det_count is always the number of detections actually recorded.
+ *
+ * <p>The asteroids come from {@link FieldSampler} (heliocentric orbits of the classes of
+ * {@link org.najm.simulator.sky.OrbitClass}, brighter than V {@value FieldSampler#LIMITING_V_MAG}), and each detection
+ * is where the object is seen from the spacecraft at that exposure's mid-time ({@link SkyObject#observe}:
+ * topocentric, light-time corrected), plus noise of the rms the packet carries.
  */
 public final class Telescope {
 
@@ -18,17 +28,27 @@ public final class Telescope {
     public static final int EXPOSURE_S = 30;
     public static final int EXPOSURES_PER_FIELD = 6;
 
-    /** One exposure's mid-time and observer position. */
-    public record Exposure(double midTime, double[] observerKm) {
+    /**
+     * Magnitude offsets V - m of the bands 0 'V', 1 'G', 2 'R', 3 'w' for a solar-coloured asteroid: the MPC's
+     * band-to-V corrections (G +0.28, R +0.4, w -0.13).
+     */
+    static final double[] V_MINUS_BAND = { 0, 0.28, 0.4, -0.13 };
+    /** Half-width of a field, deg (objects are placed within +-1 deg of its centre). */
+    static final double FIELD_HALF_WIDTH_DEG = 1;
+
+    /**
+     * One exposure's mid-time and observer position.
+     *
+     * @param midTime    onboard GPS seconds at mid-exposure (the packet's obs_time)
+     * @param midDate    the true date at mid-exposure
+     * @param observerKm spacecraft position, geocentric ICRF (GCRF), km
+     */
+    public record Exposure(double midTime, AbsoluteDate midDate, double[] observerKm) {
     }
 
-    /** A synthetic moving object, fixed at the first exposure it is seen on. */
-    public record Asteroid(int detCount, int firstExposure, double ra0, double dec0, double rateDegPerDay,
-            double positionAngleDeg, double mag, double rmsMag, double rmsArcsec, int band) {
-
-        double snr() {
-            return 5 * Math.pow(10, 0.4 * (21.5 - mag));
-        }
+    /** A synthetic asteroid of a field visit, fixed when the field is drawn. */
+    public record Asteroid(int detCount, int firstExposure, SkyObject object, double rmsMag, double rmsArcsec,
+            int band) {
     }
 
     /** One detection before packetisation (tracklet id assigned by the caller). */
@@ -36,7 +56,12 @@ public final class Telescope {
             float rmsDec, float mag, float rmsMag, int band, float snr, double[] observerKm) {
     }
 
+    /** One tracklet: its detections (in exposure order) and the truth of the object behind them. */
+    public record Tracklet(List<Detection> detections, TrackletTruth truth) {
+    }
+
     private final Random rnd;
+    private final FieldSampler sampler;
     private long exposures;
     private long detections;
     private long detectionsTotal;
@@ -46,38 +71,45 @@ public final class Telescope {
     private boolean exposing;
     private double exposureStart;
     private double[] midObserver;
+    private AbsoluteDate midDate;
     private final List<Exposure> fieldExposures = new ArrayList<>();
     private final List<Asteroid> asteroids = new ArrayList<>();
 
     public Telescope(Random rnd) {
         this.rnd = rnd;
+        this.sampler = new FieldSampler(rnd);
     }
 
     /**
      * One simulated second of SURVEY.
      *
-     * @param second  simulated epoch second (drives the cadence)
-     * @param obTime  onboard GPS seconds now
-     * @param antiSun anti-Sun direction (fields are chosen around opposition)
-     * @return the tracklets completed this second: each list is one tracklet's detections
+     * @param date       the true date now
+     * @param second     simulated epoch second (drives the cadence)
+     * @param obTime     onboard GPS seconds now
+     * @param positionKm spacecraft position now, geocentric ICRF, km
+     * @param antiSun    anti-Sun direction (fields are chosen around opposition)
+     * @return the tracklets completed this second
      */
-    public List<List<Detection>> surveySecond(long second, double obTime, double[] positionKm, Vector3D antiSun) {
+    public List<Tracklet> surveySecond(AbsoluteDate date, long second, double obTime, double[] positionKm,
+            Vector3D antiSun) {
         long phase = Math.floorMod(second, CADENCE_S);
-        List<List<Detection>> done = new ArrayList<>();
+        List<Tracklet> done = new ArrayList<>();
         if (phase == 0 && !exposing) {
             if (fieldIndex < 0 || fieldExposures.size() >= EXPOSURES_PER_FIELD) {
-                newField(antiSun);
+                newField(date, positionKm, antiSun);
             }
             exposing = true;
             exposureStart = obTime;
             midObserver = positionKm;
+            midDate = date.shiftedBy(EXPOSURE_S / 2.0);
         } else if (exposing && phase == EXPOSURE_S / 2) {
             midObserver = positionKm;
+            midDate = date;
         } else if (exposing && phase == EXPOSURE_S) {
             exposing = false;
             exposures++;
             int index = fieldExposures.size();
-            fieldExposures.add(new Exposure(exposureStart + EXPOSURE_S / 2.0, midObserver));
+            fieldExposures.add(new Exposure(exposureStart + EXPOSURE_S / 2.0, midDate, midObserver));
             for (Asteroid a : asteroids) {
                 if (a.firstExposure() + a.detCount() - 1 == index) {
                     done.add(detect(a, fieldExposures.subList(a.firstExposure(), index + 1)));
@@ -101,7 +133,7 @@ public final class Telescope {
         detections = 0;
     }
 
-    private void newField(Vector3D antiSun) {
+    private void newField(AbsoluteDate date, double[] positionKm, Vector3D antiSun) {
         fieldIndex++;
         fieldExposures.clear();
         asteroids.clear();
@@ -111,41 +143,57 @@ public final class Telescope {
         fieldDec = Math.max(-85, Math.min(85, AttitudeModel.dec(antiSun) + ((fieldIndex / 10) % 9 - 4) * 5.0));
         int n = 1 + rnd.nextInt(3);
         for (int i = 0; i < n; i++) {
-            asteroids.add(newAsteroid(fieldRa, fieldDec, 3 + rnd.nextInt(4), -1));
+            asteroids.add(newAsteroid(date, positionKm, fieldRa, fieldDec, 3 + rnd.nextInt(4), -1));
         }
     }
 
-    /** A random asteroid near (ra, dec); firstExposure < 0 picks one that fits in the field visit. */
-    Asteroid newAsteroid(double ra, double dec, int detCount, int firstExposure) {
+    /**
+     * A detectable asteroid seen at {@code date} within {@value #FIELD_HALF_WIDTH_DEG} deg of (ra, dec);
+     * firstExposure &lt; 0 picks one that fits in the field visit.
+     */
+    Asteroid newAsteroid(AbsoluteDate date, double[] observerKm, double ra, double dec, int detCount,
+            int firstExposure) {
         int first = firstExposure >= 0 ? firstExposure : rnd.nextInt(EXPOSURES_PER_FIELD - detCount + 1);
-        double mag = 15 + 6.5 * rnd.nextDouble();
-        double faint = (mag - 15) / 6.5;
-        return new Asteroid(detCount, first, ra + (rnd.nextDouble() - 0.5) * 2 / Math.cos(Math.toRadians(dec)),
-                dec + (rnd.nextDouble() - 0.5) * 2, 0.05 + 1.95 * rnd.nextDouble(), 360 * rnd.nextDouble(), mag,
-                0.05 + 0.25 * faint, 0.05 + 0.45 * faint, rnd.nextInt(4));
+        double w = FIELD_HALF_WIDTH_DEG;
+        double decDeg = Math.max(-89.9, Math.min(89.9, dec + (rnd.nextDouble() - 0.5) * 2 * w));
+        double raDeg = ra + (rnd.nextDouble() - 0.5) * 2 * w / Math.cos(Math.toRadians(decDeg));
+        Vector3D observer = metres(observerKm);
+        SkyObject o = sampler.draw(date, observer, AttitudeModel.direction(raDeg, decDeg));
+        double faint = Math.max(0, Math.min(1, (o.observe(date, observer).vMag() - 15) / 6.5));
+        return new Asteroid(detCount, first, o, 0.05 + 0.25 * faint, 0.05 + 0.45 * faint, rnd.nextInt(4));
     }
 
-    /** The detections of one asteroid on the given exposures (the first is its reference epoch). */
-    List<Detection> detect(Asteroid a, List<Exposure> seen) {
+    /** The detections of one asteroid on the given exposures, with its truth. */
+    Tracklet detect(Asteroid a, List<Exposure> seen) {
         List<Detection> out = new ArrayList<>();
-        double t0 = seen.get(0).midTime();
+        Apparent firstSeen = null;
+        Apparent lastSeen = null;
         for (int i = 0; i < seen.size(); i++) {
             Exposure e = seen.get(i);
-            double days = (e.midTime() - t0) / 86400.0;
-            double pa = Math.toRadians(a.positionAngleDeg());
-            double dec = a.dec0() + a.rateDegPerDay() * Math.cos(pa) * days;
-            double ra = a.ra0() + a.rateDegPerDay() * Math.sin(pa) * days / Math.cos(Math.toRadians(a.dec0()));
+            Apparent p = a.object().observe(e.midDate(), metres(e.observerKm()));
+            firstSeen = firstSeen == null ? p : firstSeen;
+            lastSeen = p;
             double sigma = a.rmsArcsec() / 3600.0;
-            dec += rnd.nextGaussian() * sigma;
-            ra += rnd.nextGaussian() * sigma / Math.cos(Math.toRadians(dec));
+            double dec = p.decDeg() + rnd.nextGaussian() * sigma;
+            double ra = p.raDeg() + rnd.nextGaussian() * sigma / Math.cos(Math.toRadians(dec));
             ra = ((ra % 360) + 360) % 360;
-            float mag = (float) (a.mag() + rnd.nextGaussian() * a.rmsMag());
+            float mag = (float) (p.vMag() - V_MINUS_BAND[a.band()] + rnd.nextGaussian() * a.rmsMag());
+            float snr = (float) (5 * Math.pow(10, 0.4 * (FieldSampler.LIMITING_V_MAG - p.vMag())));
             out.add(new Detection(i, seen.size(), e.midTime(), ra, dec, (float) a.rmsArcsec(),
-                    (float) a.rmsArcsec(), mag, (float) a.rmsMag(), a.band(), (float) a.snr(), e.observerKm()));
+                    (float) a.rmsArcsec(), mag, (float) a.rmsMag(), a.band(), snr, e.observerKm()));
         }
         detections += out.size();
         detectionsTotal += out.size();
-        return out;
+        return new Tracklet(out, TrackletTruth.of(a.object(), firstSeen, lastSeen));
+    }
+
+    private static Vector3D metres(double[] km) {
+        return new Vector3D(km[0] * 1000, km[1] * 1000, km[2] * 1000);
+    }
+
+    /** The sampler of this telescope's sky (its cost counters). */
+    public FieldSampler sampler() {
+        return sampler;
     }
 
     public boolean exposing() {
