@@ -9,6 +9,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -194,7 +195,7 @@ public final class Outbox {
                 out.add(r);
             }
         }
-        out.sort(java.util.Comparator.comparing(TrackletRecords::id));
+        out.sort(Comparator.comparing(TrackletRecords::id));
         return out;
     }
 

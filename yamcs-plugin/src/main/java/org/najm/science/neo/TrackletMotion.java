@@ -2,6 +2,7 @@ package org.najm.science.neo;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
@@ -114,7 +115,7 @@ public record TrackletMotion(Instant epoch, double raDeg, double decDeg, double 
         Line lXi = Line.fit(t, xi, wXi, tMean);
         Line lEta = Line.fit(t, eta, wEta, tMean);
         double[] ones = new double[n];
-        java.util.Arrays.fill(ones, 1);
+        Arrays.fill(ones, 1);
         Line lx = Line.fit(t, px, ones, tMean);
         Line ly = Line.fit(t, py, ones, tMean);
         Line lz = Line.fit(t, pz, ones, tMean);

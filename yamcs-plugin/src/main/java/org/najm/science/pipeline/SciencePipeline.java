@@ -7,9 +7,11 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.Executor;
 
 import org.najm.constellation.Spacecraft;
 import org.najm.science.Detection;
@@ -54,6 +56,7 @@ final class SciencePipeline {
     private final Set<TrackletKey> reportedOverdue = new HashSet<>();
     private final StatisticalRanging ranging;
     private final double fastLaneScore;
+    private final Executor scoring;
     /** The records of the tracklets waiting in the batch. */
     private final Map<TrackletKey, TrackletRecord> waiting = new LinkedHashMap<>();
 
@@ -62,11 +65,14 @@ final class SciencePipeline {
      * @param events   one per spacecraft, by name
      * @param sent     the outbox's tracklet keys queued or delivered; the pipeline adds those it queues
      * @param fastLaneScore a tracklet scoring at least this leaves at once in a submission of its own
+     * @param scoring  runs the scoring of complete tracklets, in order (one thread)
      */
     SciencePipeline(Log log, Map<String, DetectionDecoder> decoders, Map<String, EventProducer> events,
             DetectionJournal journal, SubmissionWriter submissions, Runnable wakeForwarder, TrackletBatch batch,
-            Duration holdTime, Set<String> sent, StatisticalRanging ranging, double fastLaneScore) {
+            Duration holdTime, Set<String> sent, StatisticalRanging ranging, double fastLaneScore,
+            Executor scoring) {
         this.ranging = ranging;
+        this.scoring = scoring;
         this.fastLaneScore = fastLaneScore;
         this.log = log;
         this.decoders = decoders;
@@ -125,15 +131,9 @@ final class SciencePipeline {
             }
             n.trackletsComplete.incrementAndGet();
             Tracklet tr = outcome.tracklet();
-            NeoAssessment a = assess(tr);
-            if (a != null && a.score() >= fastLaneScore) {
-                fastLane(tr, TrackletRecord.of(tr, a, TrackletRecord.Lane.FAST, Instant.now()));
-            } else {
-                waiting.put(tr.key(), TrackletRecord.of(tr, a, TrackletRecord.Lane.BATCH, Instant.now()));
-                if (batch.add(tr, Instant.now())) {
-                    flush();
-                }
-            }
+            Instant completed = Instant.now();
+            // scored off the stream thread: a playback's packets are not held up by the ranging
+            scoring.execute(() -> scored(tr, assess(tr), completed));
         }
         case DUPLICATE -> {
             n.detectionsDuplicate.incrementAndGet();
@@ -146,6 +146,18 @@ final class SciencePipeline {
             events.get(spacecraft).sendWarning("SCIENCE_INCONSISTENT", spacecraft + ": detection " + d.detIndex()
                     + " of tracklet " + d.trackletId() + " contradicts the ones held: " + outcome.reason());
         }
+        }
+    }
+
+    /** A complete tracklet with its assessment: the fast lane, or the batch. */
+    private synchronized void scored(Tracklet tr, NeoAssessment a, Instant completed) {
+        if (a != null && a.score() >= fastLaneScore) {
+            fastLane(tr, TrackletRecord.of(tr, a, TrackletRecord.Lane.FAST, completed));
+        } else {
+            waiting.put(tr.key(), TrackletRecord.of(tr, a, TrackletRecord.Lane.BATCH, completed));
+            if (batch.add(tr, Instant.now())) {
+                flush();
+            }
         }
     }
 
@@ -165,7 +177,7 @@ final class SciencePipeline {
         SpacecraftCounters n = counters.get(tr.spacecraft());
         n.trackletsFastLane.incrementAndGet();
         String id = queue(List.of(tr), List.of(rec), false);
-        events.get(tr.spacecraft()).sendWarning("NEO_CANDIDATE", String.format(java.util.Locale.ROOT,
+        events.get(tr.spacecraft()).sendWarning("NEO_CANDIDATE", String.format(Locale.ROOT,
                 "%s: tracklet %s (id %d) NEO score %.0f, most likely %s: %s", tr.spacecraft(), rec.trkSub(),
                 tr.key().trackletId(), rec.score(), rec.orbitClass(),
                 id == null ? "NOT queued (see the science events)" : "sent at once in submission " + id));

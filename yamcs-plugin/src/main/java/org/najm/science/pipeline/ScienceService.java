@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -81,6 +82,9 @@ public class ScienceService extends AbstractYamcsService {
     };
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
             new DefaultThreadFactory("najm-science", true));
+    /** Scores complete tracklets, in order, off the streams' threads. */
+    private final ExecutorService scoring = Executors.newSingleThreadExecutor(
+            new DefaultThreadFactory("najm-neo-score", true));
 
     @Override
     public Spec getSpec() {
@@ -171,7 +175,8 @@ public class ScienceService extends AbstractYamcsService {
             }
         }
         pipeline = new SciencePipeline(log, decoders, events, journal, submissions, forwarder::wake,
-                new TrackletBatch(batchMaxTracklets, batchMaxAge), holdTime, sent, ranging, fastLaneScore);
+                new TrackletBatch(batchMaxTracklets, batchMaxAge), holdTime, sent, ranging, fastLaneScore,
+                scoring);
         try {
             pipeline.replay(journal.entries(decoders.keySet()));
         } catch (IOException e) {
@@ -198,6 +203,15 @@ public class ScienceService extends AbstractYamcsService {
     protected void doStop() {
         streams.forEach(s -> s.removeSubscriber(subscriber));
         timer.shutdownNow();
+        // what is being scored is batched before the last flush; what is not is journalled: replayed at start
+        scoring.shutdown();
+        try {
+            if (!scoring.awaitTermination(10, TimeUnit.SECONDS)) {
+                scoring.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         forwarder.stop();
         if (pipeline != null) {
             pipeline.flush();

@@ -1,6 +1,7 @@
 package org.najm.science.pipeline;
 
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Objects;
 
 import org.najm.science.Tracklet;
@@ -53,7 +54,7 @@ record TrackletRecord(TrackletKey key, String trkSub, Instant firstObs, Instant 
     /** One line, tab-separated: key, trkSub, first and last observation, score, class, lane, completed. */
     String line() {
         return String.join("\t", key.toString(), trkSub, firstObs.toString(), lastObs.toString(),
-                scored() ? String.format(java.util.Locale.ROOT, "%.3f", score) : "-", orbitClass.name(), lane.name(),
+                scored() ? String.format(Locale.ROOT, "%.3f", score) : "-", orbitClass.name(), lane.name(),
                 completed.toString());
     }
 

@@ -533,6 +533,10 @@ class NajmFleet extends HTMLElement {
         + esc(auto.pausedBy) : '') : esc(this.automationDown || '—')}</span>${control}</div>
       <div class="najm-row"><label>Science</label><span data-field="outstanding">${outstanding === undefined
         ? '—' : `${outstanding} detections outstanding`}</span></div>
+      <div class="najm-row"><label>NEO fast lane</label><span data-field="neo"
+        title="Tracklets whose NEO score reached the threshold: sent at once, each in its own submission">${acc
+        ? `${Number(acc.fastLaneTracklets || 0)} sent, ${Number(acc.fastLaneAcknowledged || 0)} acknowledged`
+        : '—'}</span></div>
       <div class="najm-row najm-links">
         <a href="${displays}" data-field="detail">Display</a>
         ${this.link(`/ext/najm-fleet/contacts/${sc.name}`, 'Contacts')}
@@ -689,7 +693,9 @@ class NajmFleet extends HTMLElement {
       const s = this.science.get(sc.name) || {};
       return `<tr><td>${esc(sc.name)}</td><td>${num(s.detectionsReceived)}</td><td>${num(s.trackletsComplete)}</td>
         <td>${num(s.trackletsIncomplete)}</td><td>${num(s.submissionsQueued)}</td>
-        <td>${num(s.submissionsDelivered)}</td><td>${num(s.submissionsInvalid)}</td></tr>`;
+        <td>${num(s.submissionsDelivered)}</td><td>${num(s.submissionsInvalid)}</td>
+        <td>${num(s.fastLane?.queued)} (p50 ${s.fastLane?.latencyP50Seconds !== undefined
+    ? esc(s.fastLane.latencyP50Seconds) + ' s' : '—'})</td></tr>`;
     }).join('');
     const o = this.outbox || {};
     return `<h3 class="najm-h3">Accountability: every detection from the telescope to the archive</h3>
@@ -698,7 +704,8 @@ class NajmFleet extends HTMLElement {
       <th>Awaiting archive</th><th>Not accounted</th></tr></thead><tbody>${acc}</tbody></table>
       <h3 class="najm-h3">Science pipeline</h3>
       <table class="najm-table"><thead><tr><th>Spacecraft</th><th>Detections received</th><th>Tracklets complete</th>
-      <th>Incomplete</th><th>Submissions queued</th><th>Delivered</th><th>Invalid</th></tr></thead>
+      <th>Incomplete</th><th>Submissions queued</th><th>Delivered</th><th>Invalid</th>
+      <th>NEO fast lane (latency to acknowledgement)</th></tr></thead>
       <tbody>${sci}</tbody></table>
       <p class="najm-note">Outbox: ${num(o.pending)} pending, ${num(o.delivered)} delivered, ${num(o.rejected)}
       rejected, ${num(o.invalid)} invalid${o.lastFailure ? `; last failure: ${esc(o.lastFailure)}` : ''}.</p>`;
