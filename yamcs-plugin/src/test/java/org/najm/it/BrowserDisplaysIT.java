@@ -114,6 +114,15 @@ class BrowserDisplaysIT extends InContactTest {
             }
             assertTrue(missing.isEmpty(), "contacts of the API not in the strip: " + missing);
 
+            // The card counts the NEO fast lane's tracklets as the accountability API does.
+            var acc = sys.rest.get("/najm/accountability?spacecraft=" + subject).json().getAsJsonArray("spacecraft")
+                    .get(0).getAsJsonObject();
+            String fastLane = (acc.has("fastLaneTracklets") ? acc.get("fastLaneTracklets").getAsString() : "0")
+                    + " sent";
+            b.until("the card's NEO fast-lane count, " + fastLane, () -> b.first(By.cssSelector(
+                    ".najm-card[data-spacecraft='" + subject + "'] [data-field='neo']")).map(WebElement::getText)
+                    .filter(t -> t.startsWith(fastLane)));
+
             // alpha-op's controls are for NAJM-1 only.
             assertEquals(1, b.all(By.cssSelector(".najm-card[data-spacecraft='" + subject + "'] .najm-command"))
                     .size());

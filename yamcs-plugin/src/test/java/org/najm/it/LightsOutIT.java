@@ -176,6 +176,7 @@ class LightsOutIT {
 
         // Every command of the contact was alpha-automation's, each completed OK, and it is in the audit trail.
         Set<String> sent = new HashSet<>();
+        List<String> dumps = new ArrayList<>();
         for (JsonElement e : report.getAsJsonArray("commands")) {
             JsonObject c = e.getAsJsonObject();
             Map<String, String> h = Commands.history(sys, sys.instance(), c.get("id").getAsString());
@@ -184,7 +185,12 @@ class LightsOutIT {
             assertEquals("OK", c.get("outcome").getAsString(), c.toString());
             sent.add(c.get("command").getAsString().replaceAll("\\(.*", "") + " "
                     + c.get("command").getAsString().replaceAll(".*store=(\\w+).*", "$1"));
+            if (c.get("command").getAsString().startsWith("/NAJM/DUMP_STORE")) {
+                dumps.add(c.get("command").getAsString().replaceAll(".*store=(\\w+).*", "$1"));
+            }
         }
+        // unconfirmed detections come down first: the science store is played back before the HK store
+        assertEquals("SCIENCE", dumps.get(0), "the first playback of the contact: " + dumps);
         assertEquals(Set.of("/NAJM/DUMP_STORE SCIENCE", "/NAJM/DUMP_STORE HK", "/NAJM/DELETE_STORE SCIENCE",
                 "/NAJM/DELETE_STORE HK"), sent);
         assertEquals(List.of(), commandsNotBy(AUTOMATION, report), "no operator command in the contact");
