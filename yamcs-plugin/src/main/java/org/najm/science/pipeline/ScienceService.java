@@ -123,12 +123,6 @@ public class ScienceService extends AbstractYamcsService {
     @Override
     public void init(String yamcsInstance, String serviceName, YConfiguration config) throws InitException {
         super.init(yamcsInstance, serviceName, config);
-        constellation = NajmContext.constellation();
-        Path dir = config.containsKey("outboxDir") ? Path.of(config.getString("outboxDir"))
-                : YamcsServer.getServer().getDataDirectory().resolve("najm").resolve("science");
-        batchMaxTracklets = config.getInt("batchMaxTracklets");
-        batchMaxAge = seconds(config.getDouble("batchMaxAgeSeconds"));
-        holdTime = seconds(config.getDouble("holdSeconds"));
         fastLaneScore = config.getDouble("neoFastLaneScore");
         if (!(fastLaneScore > 0 && fastLaneScore <= 100)) {
             throw new InitException("neoFastLaneScore must be a NEO score in (0, 100], not " + fastLaneScore);
@@ -138,6 +132,12 @@ public class ScienceService extends AbstractYamcsService {
             throw new InitException("neoSamples must be at least 16, not " + samples);
         }
         ranging = new StatisticalRanging(PopulationPrior.standard(), samples);
+        constellation = NajmContext.constellation();
+        Path dir = config.containsKey("outboxDir") ? Path.of(config.getString("outboxDir"))
+                : YamcsServer.getServer().getDataDirectory().resolve("najm").resolve("science");
+        batchMaxTracklets = config.getInt("batchMaxTracklets");
+        batchMaxAge = seconds(config.getDouble("batchMaxAgeSeconds"));
+        holdTime = seconds(config.getDouble("holdSeconds"));
         YConfiguration c = config.getConfig("observationContext");
         var context = new ObservationContext(c.getString("submitter"), c.getString("institution"),
                 c.getList("measurers"), c.getString("telescopeDesign"), c.getDouble("aperture"),
