@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 
 import org.hipparchus.geometry.euclidean.threed.Vector3D;
 import org.najm.constellation.Constellation;
@@ -39,7 +40,8 @@ public final class SkyRates implements BenchMain.Benchmark {
 
     /** One tracklet: measured (from the detections) and true (noise-free first and last positions) motion. */
     record Measured(OrbitClass orbitClass, double rateDegPerDay, double directionDeg, double truthRate,
-            double truthDirectionDeg, double vMag, double elongationDeg) {
+            double truthDirectionDeg, double geoRate, double geoDirectionDeg, double vMag, double elongationDeg,
+            double eclipticLatitudeDeg) {
     }
 
     public static void main(String[] args) {
@@ -78,6 +80,28 @@ public final class SkyRates implements BenchMain.Benchmark {
             }
         }
         write(report, all, fields, seed, start, c.spacecraft().size(), skyNanos, orbitNanos);
+        samplerCost(report, GpsTime.date(start), seed);
+    }
+
+    /** Orbits tried per object accepted, by the field's declination offset from the anti-Sun direction. */
+    static void samplerCost(Report r, AbsoluteDate date, long seed) {
+        r.line("");
+        r.line("Sampler: orbits tried per object placed, 300 objects per field declination (from the spacecraft"
+                + " at the geocentre):");
+        Vector3D anti = SkyFrames.SUN.getPosition(date, SkyFrames.GCRF).negate();
+        FieldSampler s = new FieldSampler(new Random(seed));
+        for (int off = -20; off <= 20; off += 10) {
+            long t0 = s.trials();
+            long c0 = s.clipped();
+            long f0 = s.fallbacks();
+            Vector3D dir = new Vector3D(anti.getAlpha(), anti.getDelta() + Math.toRadians(off));
+            for (int k = 0; k < 300; k++) {
+                s.draw(date, Vector3D.ZERO, dir);
+            }
+            r.format("  Dec %+3d deg from anti-Sun: %6.0f trials/object, clipped volume weights %d of %d trials,"
+                    + " fallbacks %d", off, (s.trials() - t0) / 300.0, s.clipped() - c0, s.trials() - t0,
+                    s.fallbacks() - f0);
+        }
     }
 
     /** Rate and direction of a tracklet from a least-squares line through its detections, and the truth's. */
@@ -98,10 +122,16 @@ public final class SkyRates implements BenchMain.Benchmark {
         double days = last.date().durationFrom(first.date()) / 86400;
         double[] truth = motion(new double[] { 0, days }, new double[] { first.raDeg(), last.raDeg() },
                 new double[] { first.decDeg(), last.decDeg() });
+        var g0 = t.truth().firstGeocentric();
+        var g1 = t.truth().lastGeocentric();
+        double[] geo = motion(new double[] { 0, days }, new double[] { g0.raDeg(), g1.raDeg() },
+                new double[] { g0.decDeg(), g1.decDeg() });
         Vector3D ref = new Vector3D(Math.toRadians(ra[0]), Math.toRadians(dec[0]));
         Vector3D sun = SkyFrames.SUN.getPosition(first.date(), SkyFrames.GCRF);
         double elong = Math.toDegrees(Vector3D.angle(sun, ref));
-        return new Measured(t.truth().orbitClass(), seen[0], seen[1], truth[0], truth[1], first.vMag(), elong);
+        double lat = Math.toDegrees(SkyFrames.ICRF_TO_ECLIPTIC.applyTo(ref).getDelta());
+        return new Measured(t.truth().orbitClass(), seen[0], seen[1], truth[0], truth[1], geo[0], geo[1],
+                first.vMag(), elong, lat);
     }
 
     /**
@@ -137,60 +167,91 @@ public final class SkyRates implements BenchMain.Benchmark {
         return num / den;
     }
 
+    /** Which motion of a tracklet: from the Earth's centre, from the spacecraft (true), or measured. */
+    enum Kind {
+        GEOCENTRIC, TOPOCENTRIC, MEASURED;
+
+        double rate(Measured m) {
+            return this == GEOCENTRIC ? m.geoRate() : this == TOPOCENTRIC ? m.truthRate() : m.rateDegPerDay();
+        }
+
+        double direction(Measured m) {
+            return this == GEOCENTRIC ? m.geoDirectionDeg()
+                    : this == TOPOCENTRIC ? m.truthDirectionDeg() : m.directionDeg();
+        }
+    }
+
     static void write(Report r, List<Measured> all, int fields, long seed, Instant start, int spacecraft,
             long skyNanos, long orbitNanos) {
         int n = all.size();
         r.format("Synthetic sky: %d tracklets, %d spacecraft x %d fields of 6 exposures from %s, seed %d", n,
                 spacecraft, fields, start, seed);
-        r.format("Limiting V %.1f, saturation V %.1f; rates measured from the detections (least squares, noise"
-                + " included), direction relative to the ecliptic", FieldSampler.LIMITING_V_MAG,
-                FieldSampler.SATURATION_V_MAG);
+        r.format("Limiting V %.1f, saturation V %.1f. Motion between the first and last detection (2-5 min):"
+                + " geo = true, from the Earth's centre (what a survey on the ground sees); topo = true, from the"
+                + " spacecraft (its 7.5 km/s orbital motion included); meas = least-squares line through the noisy"
+                + " detections. retro = within %.0f deg of retrograde along the ecliptic.",
+                FieldSampler.LIMITING_V_MAG, FieldSampler.SATURATION_V_MAG, RETROGRADE_CONE_DEG);
         double[] el = all.stream().mapToDouble(Measured::elongationDeg).sorted().toArray();
         r.format("Solar elongation of the fields: median %.1f deg, 5%%-95%% %.1f-%.1f deg", pct(el, 50), pct(el, 5),
                 pct(el, 95));
         r.line("");
-        r.line("Classes (detected tracklets):");
-        r.line("            count   share | measured: rate p10  p50   p90  retro | true: rate p10  p50   p90  retro"
-                + " | V p50");
+        r.line("class       count   share | geo rate p10   p50   p90  retro | topo p50 retro | meas p50 retro | V p50");
         Map<OrbitClass, List<Measured>> by = new EnumMap<>(OrbitClass.class);
         for (Measured m : all) {
             by.computeIfAbsent(m.orbitClass(), k -> new ArrayList<>()).add(m);
         }
         for (Map.Entry<OrbitClass, List<Measured>> e : by.entrySet()) {
             List<Measured> l = e.getValue();
-            double[] rates = l.stream().mapToDouble(Measured::rateDegPerDay).sorted().toArray();
-            double[] truth = l.stream().mapToDouble(Measured::truthRate).sorted().toArray();
+            double[] geo = sortedRates(l, Kind.GEOCENTRIC);
             double[] v = l.stream().mapToDouble(Measured::vMag).sorted().toArray();
-            r.format("%-10s %6d  %5.1f%% |           %5.3f %5.3f %5.3f %5.1f%% |       %5.3f %5.3f %5.3f %5.1f%% |"
-                    + " %5.2f", e.getKey(), l.size(), 100.0 * l.size() / n, pct(rates, 10), pct(rates, 50),
-                    pct(rates, 90), 100.0 * retrograde(l, false) / l.size(), pct(truth, 10), pct(truth, 50),
-                    pct(truth, 90), 100.0 * retrograde(l, true) / l.size(), pct(v, 50));
+            r.format("%-10s %6d  %5.1f%% |       %5.3f %5.3f %5.3f %5.1f%% |   %5.3f %5.1f%% |   %5.3f %5.1f%% | %5.2f",
+                    e.getKey(), l.size(), 100.0 * l.size() / n, pct(geo, 10), pct(geo, 50), pct(geo, 90),
+                    retro(l, Kind.GEOCENTRIC), pct(sortedRates(l, Kind.TOPOCENTRIC), 50), retro(l, Kind.TOPOCENTRIC),
+                    pct(sortedRates(l, Kind.MEASURED), 50), retro(l, Kind.MEASURED), pct(v, 50));
         }
         int neo = 0;
         for (OrbitClass k : OrbitClass.values()) {
             neo += k.nearEarth() ? by.getOrDefault(k, List.of()).size() : 0;
         }
-        r.format("retro: moving within %.0f deg of retrograde along the ecliptic. Near-Earth (AMOR+APOLLO+ATEN):"
-                + " %d, %.1f%%. All: %.1f%% retrograde (true), %.1f%% (measured)", RETROGRADE_CONE_DEG, neo,
-                100.0 * neo / n, 100.0 * retrograde(all, true) / n, 100.0 * retrograde(all, false) / n);
+        r.format("all        %6d         |                   %5.1f%% |         %5.1f%% |         %5.1f%% |", n,
+                retro(all, Kind.GEOCENTRIC), retro(all, Kind.TOPOCENTRIC), retro(all, Kind.MEASURED));
+        r.format("Near-Earth (AMOR+APOLLO+ATEN): %d, %.1f%%. Faster than 1 deg/day (geo): %.1f%%", neo,
+                100.0 * neo / n, 100.0 * all.stream().filter(m -> m.geoRate() > 1).count() / n);
         r.line("");
-        r.line("Rate (deg/day), all classes, true:");
-        histogram(r, all, null, true);
+        r.line("By the ecliptic latitude of the tracklet:");
+        r.line("  |latitude|   count  MBA share  MBA geo rate p50  retro geo (all)  retro geo (MBA)  retro topo (all)");
+        double[] latEdges = { 0, 5, 10, 15, 20, 90 };
+        for (int k = 0; k + 1 < latEdges.length; k++) {
+            double lo = latEdges[k];
+            double hi = latEdges[k + 1];
+            List<Measured> l = all.stream().filter(m -> Math.abs(m.eclipticLatitudeDeg()) >= lo
+                    && Math.abs(m.eclipticLatitudeDeg()) < hi).toList();
+            List<Measured> mba = l.stream().filter(m -> m.orbitClass() == OrbitClass.MBA).toList();
+            r.format("  %4.0f-%-4.0f  %7d     %5.1f%%             %5.3f           %5.1f%%           %5.1f%%"
+                    + "            %5.1f%%", lo, hi, l.size(), 100.0 * mba.size() / Math.max(1, l.size()),
+                    pct(sortedRates(mba, Kind.GEOCENTRIC), 50), retro(l, Kind.GEOCENTRIC),
+                    retro(mba, Kind.GEOCENTRIC), retro(l, Kind.TOPOCENTRIC));
+        }
+        r.line("");
+        r.line("Rate (deg/day), all classes, geocentric:");
+        histogram(r, all, null, Kind.GEOCENTRIC);
+        r.line("");
+        r.line("Rate (deg/day), near-Earth classes only, geocentric:");
+        histogram(r, all, Boolean.TRUE, Kind.GEOCENTRIC);
+        r.line("");
+        r.line("Rate (deg/day), all classes, topocentric (from the spacecraft):");
+        histogram(r, all, null, Kind.TOPOCENTRIC);
         r.line("");
         r.line("Rate (deg/day), all classes, measured from the detections:");
-        histogram(r, all, null, false);
+        histogram(r, all, null, Kind.MEASURED);
         r.line("");
-        r.line("Rate (deg/day), near-Earth classes only, true:");
-        histogram(r, all, Boolean.TRUE, true);
-        r.line("");
-        r.line("Direction of motion (true), deg from retrograde along the ecliptic (+ toward ecliptic north):");
-        int[] dirBins = new int[12];
-        for (Measured m : all) {
-            dirBins[Math.min(11, (int) Math.floor((m.truthDirectionDeg() + 180) / 30))]++;
-        }
+        r.line("Direction of motion, deg from retrograde along the ecliptic (+ toward ecliptic north):");
+        r.line("                 geocentric                        topocentric");
+        int[] geo = directionBins(all, Kind.GEOCENTRIC);
+        int[] topo = directionBins(all, Kind.TOPOCENTRIC);
         for (int k = 0; k < 12; k++) {
-            r.format("  %+5d..%+5d  %6d  %5.1f%%  %s", -180 + 30 * k, -150 + 30 * k, dirBins[k],
-                    100.0 * dirBins[k] / n, bar(dirBins[k], n));
+            r.format("  %+5d..%+5d  %5.1f%% %-26s %5.1f%% %s", -180 + 30 * k, -150 + 30 * k, 100.0 * geo[k] / n,
+                    bar(geo[k], n, 50), 100.0 * topo[k] / n, bar(topo[k], n, 50));
         }
         r.line("");
         r.line("Textbook opposition rate of circular ecliptic orbits, (v_earth - v) / (r - 1 AU):");
@@ -202,24 +263,40 @@ public final class SkyRates implements BenchMain.Benchmark {
         }
         double[] err = all.stream().mapToDouble(m -> m.rateDegPerDay() - m.truthRate()).map(Math::abs).sorted()
                 .toArray();
-        r.format("Measured - true rate: median |error| %.4f deg/day, p90 %.4f (astrometric noise over 2-5 min arcs)",
+        double[] par = all.stream().mapToDouble(m -> m.truthRate() - m.geoRate()).map(Math::abs).sorted()
+                .toArray();
+        r.format("|topo - geo| rate: median %.4f, p90 %.4f deg/day (the spacecraft's orbital motion over the arc)",
+                pct(par, 50), pct(par, 90));
+        r.format("|measured - topo| rate: median %.4f, p90 %.4f deg/day (astrometric noise over the arc)",
                 pct(err, 50), pct(err, 90));
         r.line("");
         r.format("Generator cost: SkySample %.2f s for %d tracklets; SGP4 positions of the same exposures alone"
                 + " %.2f s: ratio %.1f", skyNanos / 1e9, n, orbitNanos / 1e9, (double) skyNanos / orbitNanos);
     }
 
-    static long retrograde(List<Measured> l, boolean truth) {
-        return l.stream().filter(m -> Math.abs(truth ? m.truthDirectionDeg() : m.directionDeg())
-                <= RETROGRADE_CONE_DEG).count();
+    static double[] sortedRates(List<Measured> l, Kind kind) {
+        return l.stream().mapToDouble(kind::rate).sorted().toArray();
     }
 
-    static void histogram(Report r, List<Measured> all, Boolean neoOnly, boolean truth) {
+    static double retro(List<Measured> l, Kind kind) {
+        return 100.0 * l.stream().filter(m -> Math.abs(kind.direction(m)) <= RETROGRADE_CONE_DEG).count()
+                / Math.max(1, l.size());
+    }
+
+    static int[] directionBins(List<Measured> all, Kind kind) {
+        int[] bins = new int[12];
+        for (Measured m : all) {
+            bins[Math.max(0, Math.min(11, (int) Math.floor((kind.direction(m) + 180) / 30)))]++;
+        }
+        return bins;
+    }
+
+    static void histogram(Report r, List<Measured> all, Boolean neoOnly, Kind kind) {
         List<Measured> l = all.stream().filter(m -> neoOnly == null || m.orbitClass().nearEarth() == neoOnly)
                 .toList();
         int[] bins = new int[RATE_EDGES.length - 1];
         for (Measured m : l) {
-            double rate = truth ? m.truthRate() : m.rateDegPerDay();
+            double rate = kind.rate(m);
             for (int k = 0; k < bins.length; k++) {
                 if (rate < RATE_EDGES[k + 1]) {
                     bins[k]++;
@@ -230,12 +307,13 @@ public final class SkyRates implements BenchMain.Benchmark {
         for (int k = 0; k < bins.length; k++) {
             String hi = RATE_EDGES[k + 1] > 1e8 ? "   inf" : String.format("%6.2f", RATE_EDGES[k + 1]);
             r.format("  %5.2f-%s  %6d  %5.1f%%  %s", RATE_EDGES[k], hi, bins[k], 100.0 * bins[k] / Math.max(1,
-                    l.size()), bar(bins[k], Math.max(1, l.size())));
+                    l.size()), bar(bins[k], Math.max(1, l.size()), 100));
         }
     }
 
-    static String bar(int count, int total) {
-        return "#".repeat((int) Math.round(100.0 * count / total));
+    /** A bar of {@code full} characters for 100 %. */
+    static String bar(int count, int total, int full) {
+        return "#".repeat((int) Math.round((double) full * count / total));
     }
 
     static double pct(double[] sorted, double p) {

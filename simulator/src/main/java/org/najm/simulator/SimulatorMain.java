@@ -23,7 +23,8 @@ import org.najm.time.SimClock;
  * archive stand-in on 127.0.0.1 ({@code --archive-dir}, default data/archive). With {@code --plan-url} the
  * stations log in to the MOC as NAJM_PLAN_USER with NAJM_PLAN_PASSWORD. The spacecraft start in routine
  * operations (payload on, SURVEY), or cold (STANDBY, payload off) with {@code --cold}. The control API (station
- * faults, truth onboard) listens on 127.0.0.1:{@code --control-port} (default 8092). Exits on SIGINT/SIGTERM and
+ * faults, truth onboard) listens on 127.0.0.1:{@code --control-port} (default 8092). The truth of every tracklet
+ * stored onboard is appended to {@code --truth} (default data/simulator/truth.csv). Exits on SIGINT/SIGTERM and
  * when its parent dies.
  */
 public final class SimulatorMain {

@@ -26,7 +26,7 @@ public final class TruthFile implements AutoCloseable {
     /** The first line. The first seven columns are the interface with the ground; the others may grow. */
     public static final String HEADER = "spacecraft,tracklet_id,orbit_class,a_au,e,i_deg,h_mag,node_deg,"
             + "arg_perihelion_deg,mean_anomaly_deg,epoch_utc,first_obs_utc,r_au,delta_au,phase_deg,v_mag,"
-            + "rate_deg_per_day,position_angle_deg,run_start_utc";
+            + "rate_deg_per_day,position_angle_deg,geo_rate_deg_per_day,geo_position_angle_deg,run_start_utc";
     private static final Logger LOG = Logger.getLogger(TruthFile.class.getName());
 
     private final Path path;

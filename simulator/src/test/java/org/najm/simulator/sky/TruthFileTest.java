@@ -44,6 +44,9 @@ class TruthFileTest {
         assertEquals(2.5, Double.parseDouble(cols[3]), 1e-6);
         assertEquals(15, Double.parseDouble(cols[6]), 1e-9);
         assertEquals(tr.rateDegPerDay(), Double.parseDouble(cols[16]), 1e-5);
+        assertEquals(tr.geocentricRateDegPerDay(), Double.parseDouble(cols[18]), 1e-5);
+        // from the geocentre a circular orbit at opposition moves at the textbook ~0.24 deg/day
+        assertEquals(0.242, tr.geocentricRateDegPerDay(), 0.01);
         t.close();
         // a restarted simulator appends, no second header
         try (TruthFile again = new TruthFile(f)) {
