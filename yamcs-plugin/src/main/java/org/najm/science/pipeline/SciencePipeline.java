@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.Executor;
+import java.util.function.Supplier;
 
 import org.najm.constellation.Spacecraft;
 import org.najm.science.Detection;
@@ -54,7 +55,7 @@ final class SciencePipeline {
     private final Map<String, TrackletAssembler> assemblers = new HashMap<>();
     private final Map<String, SpacecraftCounters> counters = new LinkedHashMap<>();
     private final Set<TrackletKey> reportedOverdue = new HashSet<>();
-    private final StatisticalRanging ranging;
+    private final Supplier<StatisticalRanging> ranging;
     private final double fastLaneScore;
     private final Executor scoring;
     /** The records of the tracklets waiting in the batch. */
@@ -69,7 +70,7 @@ final class SciencePipeline {
      */
     SciencePipeline(Log log, Map<String, DetectionDecoder> decoders, Map<String, EventProducer> events,
             DetectionJournal journal, SubmissionWriter submissions, Runnable wakeForwarder, TrackletBatch batch,
-            Duration holdTime, Set<String> sent, StatisticalRanging ranging, double fastLaneScore,
+            Duration holdTime, Set<String> sent, Supplier<StatisticalRanging> ranging, double fastLaneScore,
             Executor scoring) {
         this.ranging = ranging;
         this.scoring = scoring;
@@ -164,7 +165,7 @@ final class SciencePipeline {
     /** The tracklet's NEO assessment, or null (reported) if its motion cannot be fitted. */
     private NeoAssessment assess(Tracklet tr) {
         try {
-            return ranging.assess(tr);
+            return ranging.get().assess(tr);
         } catch (RuntimeException e) {
             events.get(tr.spacecraft()).sendWarning("NEO_UNSCORED", tr.spacecraft() + ": tracklet "
                     + tr.key().trackletId() + " has no NEO score (" + e.getMessage() + "); it goes in the batch");

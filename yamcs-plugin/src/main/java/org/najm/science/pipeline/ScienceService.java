@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -65,7 +66,7 @@ public class ScienceService extends AbstractYamcsService {
     private Duration batchMaxAge;
     private Duration holdTime;
     private double fastLaneScore;
-    private StatisticalRanging ranging;
+    private CompletableFuture<StatisticalRanging> ranging;
     private ArchiveForwarder forwarder;
     private SciencePipeline pipeline;
     private final List<Stream> streams = new ArrayList<>();
@@ -131,7 +132,9 @@ public class ScienceService extends AbstractYamcsService {
         if (samples < 16) {
             throw new InitException("neoSamples must be at least 16, not " + samples);
         }
-        ranging = new StatisticalRanging(PopulationPrior.standard(), samples);
+        // built on the scoring thread (the prior's normalisation takes a moment): start-up does not wait for it
+        ranging = CompletableFuture.supplyAsync(() -> new StatisticalRanging(PopulationPrior.standard(), samples),
+                scoring);
         constellation = NajmContext.constellation();
         Path dir = config.containsKey("outboxDir") ? Path.of(config.getString("outboxDir"))
                 : YamcsServer.getServer().getDataDirectory().resolve("najm").resolve("science");
@@ -175,7 +178,7 @@ public class ScienceService extends AbstractYamcsService {
             }
         }
         pipeline = new SciencePipeline(log, decoders, events, journal, submissions, forwarder::wake,
-                new TrackletBatch(batchMaxTracklets, batchMaxAge), holdTime, sent, ranging, fastLaneScore,
+                new TrackletBatch(batchMaxTracklets, batchMaxAge), holdTime, sent, ranging::join, fastLaneScore,
                 scoring);
         try {
             pipeline.replay(journal.entries(decoders.keySet()));
