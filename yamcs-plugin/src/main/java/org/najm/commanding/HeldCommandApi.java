@@ -13,6 +13,7 @@ import org.najm.api.ListHeldCommandsRequest;
 import org.najm.api.ListHeldCommandsResponse;
 import org.najm.constellation.Spacecraft;
 import org.najm.context.NajmContext;
+import org.najm.security.CommandAuthority.Issuer;
 import org.yamcs.api.Observer;
 import org.yamcs.http.BadRequestException;
 import org.yamcs.http.Context;
@@ -54,12 +55,22 @@ public final class HeldCommandApi extends AbstractCommandAuthorityApi<Context> {
     private static HeldCommandInfo act(CommandAuthorityService service, Context ctx, HeldCommandRequest request,
             BiFunction<HeldCommand, String, String> action, Rule rule) {
         String user = ctx.user.getName();
+        String actor = user;
+        if (request.hasOnBehalfOf()) {
+            // a partner site relays its lead's confirmation: believed for a person of the site's partner only
+            String site = user;
+            user = request.getOnBehalfOf();
+            service.authority().whyNotSpeakFor(site, user).ifPresent(why -> {
+                throw new ForbiddenException(why);
+            });
+            actor = new Issuer(user, site).describe();
+        }
         HeldCommand h = find(service, request);
         rule.whyNot(user, h.issuer(), h.spacecraft()).ifPresent(why -> {
             throw new ForbiddenException(why);
         });
         HeldCommand taken = service.take(h.id()).orElseThrow(() -> gone(request.getId()));
-        String failed = action.apply(taken, user);
+        String failed = action.apply(taken, actor);
         if (failed != null) {
             throw new ForbiddenException(failed + "; command " + taken.id() + " failed, unreleased");
         }
