@@ -74,7 +74,7 @@ public class MocHeldCommands extends HeldCommandRelay {
     @Override
     public ListHeldCommandsResponse list() {
         var b = ListHeldCommandsResponse.newBuilder();
-        parse(send(HttpRequest.newBuilder(api.resolve("held-commands")).GET()), b);
+        parse(send(HttpRequest.newBuilder(URI.create(api + "held-commands")).GET()), b);
         return b.build();
     }
 
@@ -87,7 +87,7 @@ public class MocHeldCommands extends HeldCommandRelay {
             throw new InternalServerErrorException(e);
         }
         var b = HeldCommandInfo.newBuilder();
-        parse(send(HttpRequest.newBuilder(api.resolve("held-commands:" + action))
+        parse(send(HttpRequest.newBuilder(URI.create(api + "held-commands:" + action))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body))), b);
         log.info("{} of held command {} on behalf of {} relayed to the MOC", action, id, person);
         return b.build();

@@ -64,8 +64,9 @@ class SitesIT {
     }
 
     private static MocProcess.SiteSetup setup(String partner, String mocUrl) throws Exception {
+        Path log = Path.of("yamcs-plugin", "target", "site-" + partner + ".log");
         return new MocProcess.SiteSetup(partner, FreePorts.tcp(), mocUrl, Files.createTempDirectory("najm-it-site-"
-                + partner), sys.clock.toEnvironment(), Path.of("yamcs-plugin", "target", "site-" + partner + ".log"), 5);
+                + partner), sys.clock.toEnvironment(), log, 5);
     }
 
     private static MocProcess start(MocProcess.SiteSetup setup) {

@@ -143,6 +143,7 @@ class CommandAuthorityTest {
         assertTrue(authority.whyNotSpeakFor("alpha-op", "alpha-lead").isPresent());
         assertTrue(authority.whyNotSpeakFor("site-alpha", "alpha-lead").isEmpty());
         // the person's line is the first line only: an operator's own comment cannot add another
-        assertEquals("alpha-op", OnBehalfOf.person(OnBehalfOf.stamp("alpha-op", "najm-person=alpha-lead")).orElseThrow());
+        assertEquals("alpha-op", OnBehalfOf.person(OnBehalfOf.stamp("alpha-op", "najm-person=alpha-lead"))
+                .orElseThrow());
     }
 }
