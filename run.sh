@@ -8,7 +8,9 @@
 # Environment: NAJM_SIM_START (ISO-8601 UTC instant the simulation starts at, default now),
 # NAJM_SIM_RATE (simulation clock rate, default 1), NAJM_SIM_COLD (1: the spacecraft start cold, in
 # STANDBY with the payload off, as SimulatorMain --cold; default 0: routine operations, payload on and
-# SURVEY, the telescope exposing from the first whole minute).
+# SURVEY, the telescope exposing from the first whole minute), NAJM_SITES (comma-separated partner ids,
+# e.g. alpha,bravo: also starts those partners' site servers, docs/sites.md: alpha on http://localhost:8101,
+# bravo 8102, charlie 8103, delta 8104, each with its data in data/site-<id>/; default none).
 #
 # Authentication is on: log in with a demo user of README (password najm-demo). The simulated
 # stations fetch the contact plan as the read-only 'observer'. The production profile
@@ -22,6 +24,22 @@ case "${NAJM_SIM_COLD:-0}" in
     1) sim_opts+=(--cold) ;;
     *) echo "NAJM_SIM_COLD must be 0 or 1, not '${NAJM_SIM_COLD}'" >&2; exit 2 ;;
 esac
+
+# Partner sites: id -> HTTP port, validated before anything is built or started.
+declare -A site_ports=([alpha]=8101 [bravo]=8102 [charlie]=8103 [delta]=8104)
+sites=()
+if [[ -n "${NAJM_SITES:-}" ]]; then
+    IFS=',' read -ra requested <<< "${NAJM_SITES}"
+    for id in "${requested[@]}"; do
+        id="${id// /}"
+        [[ -z "$id" ]] && continue
+        if [[ -z "${site_ports[$id]:-}" ]]; then
+            echo "NAJM_SITES: unknown partner '$id' (partners: alpha, bravo, charlie, delta)" >&2
+            exit 2
+        fi
+        [[ " ${sites[*]} " == *" $id "* ]] || sites+=("$id")
+    done
+fi
 
 echo "== Building (mvn install, tests skipped)"
 mvn -B -q -ntp -DskipTests install
@@ -58,6 +76,18 @@ java -cp "$sim_cp" org.najm.simulator.SimulatorMain --constellation etc/constell
     --archive-port 8091 --archive-dir data/archive "${sim_opts[@]}" \
     > >(sed -u 's/^/[simulator] /') 2>&1 &
 pids+=($!)
+
+# Each partner site: its own server, accounts (etc/site/users-<id>.yaml) and data, cascaded from the MOC as
+# the partner's site account (docs/sites.md). It waits for the MOC by itself (the link retries).
+for id in "${sites[@]}"; do
+    mkdir -p "data/site-$id"
+    java -cp "$moc_cp" -Dnajm.site="$id" -Dnajm.httpPort="${site_ports[$id]}" -Dnajm.dataDir="data/site-$id" \
+        -Dnajm.serverId="najm-site-$id" -Dnajm.siteUser="site-$id" -Dnajm.mocUrl=http://localhost:8090 \
+        org.yamcs.YamcsServer --etc-dir etc/site --log-config etc/logging.properties \
+        > >(sed -u "s/^/[site-$id] /") 2>&1 &
+    pids+=($!)
+    echo "== Site $id: http://localhost:${site_ports[$id]}  (log in as $id-op / najm-demo)"
+done
 
 echo "== Yamcs web UI: http://localhost:8090  (Ctrl-C stops everything)"
 # Whichever stops first (or Ctrl-C) stops the other.

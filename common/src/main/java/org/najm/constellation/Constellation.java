@@ -52,7 +52,8 @@ public record Constellation(List<Partner> partners, List<Spacecraft> spacecraft,
         for (Node n : top.list("partners")) {
             String id = n.string("id");
             partners.add(new Partner(id, n.string("name"), n.strings("operators"), n.strings("leads"),
-                    n.has("automation") ? n.string("automation") : Partner.defaultAutomation(id)));
+                    n.has("automation") ? n.string("automation") : Partner.defaultAutomation(id),
+                    n.has("site") ? n.string("site") : Partner.defaultSite(id)));
         }
         List<Spacecraft> spacecraft = new ArrayList<>();
         for (Node n : top.list("spacecraft")) {
@@ -102,6 +103,10 @@ public record Constellation(List<Partner> partners, List<Spacecraft> spacecraft,
                 throw new IllegalArgumentException("partner " + p.id() + ": automation identity '" + p.automation()
                         + "' is also a person's account or another partner's automation");
             }
+            if (!people.add(p.site())) {
+                throw new IllegalArgumentException("partner " + p.id() + ": site account '" + p.site()
+                        + "' is also a person's account, an automation identity or another partner's site");
+            }
         }
         Set<Integer> scids = new HashSet<>();
         Set<String> names = new HashSet<>();
@@ -143,6 +148,11 @@ public record Constellation(List<Partner> partners, List<Spacecraft> spacecraft,
     /** The partner whose operator or lead {@code user} is. */
     public Optional<Partner> partnerOf(String user) {
         return partners.stream().filter(p -> p.commands(user)).findFirst();
+    }
+
+    /** The partner whose site account {@code account} is. */
+    public Optional<Partner> partnerOfSite(String account) {
+        return partners.stream().filter(p -> p.isSite(account)).findFirst();
     }
 
     public Optional<Station> stationById(int id) {

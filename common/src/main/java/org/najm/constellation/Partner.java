@@ -12,8 +12,11 @@ import java.util.List;
  * @param leads     operators who may also confirm the partner's critical commands
  * @param automation the identity under which the MOC's contact automation commands the partner's
  *                  spacecraft (no interactive login, never a critical command)
+ * @param site      the account under which the partner's site server (docs/sites.md) logs in to the MOC: it
+ *                  speaks for this partner's operators and leads, never for anyone else's
  */
-public record Partner(String id, String name, List<String> operators, List<String> leads, String automation) {
+public record Partner(String id, String name, List<String> operators, List<String> leads, String automation,
+        String site) {
 
     public Partner {
         operators = List.copyOf(operators);
@@ -23,6 +26,16 @@ public record Partner(String id, String name, List<String> operators, List<Strin
     /** The automation identity a partner has when the description names none: {@code <id>-automation}. */
     public static String defaultAutomation(String id) {
         return id + "-automation";
+    }
+
+    /** The site account a partner has when the description names none: {@code site-<id>}. */
+    public static String defaultSite(String id) {
+        return "site-" + id;
+    }
+
+    /** Whether {@code account} is this partner's site account. */
+    public boolean isSite(String account) {
+        return site.equals(account);
     }
 
     /** Whether {@code user} may command this partner's spacecraft (operators, leads and its automation may). */

@@ -53,12 +53,30 @@ class ConstellationTest {
         assertTrue(alpha.commands("alpha-automation") && !alpha.confirms("alpha-automation"));
         assertTrue(!c.partner("bravo").orElseThrow().commands("alpha-automation"));
         // Named nowhere: <id>-automation.
-        Constellation implicit = Constellation.parse(good.replace("automation: bravo-automation", ""));
+        Constellation implicit = Constellation.parse(good.replace("automation: bravo-automation, ", ""));
         assertEquals("bravo-automation", implicit.partner("bravo").orElseThrow().automation());
         var e = assertThrows(IllegalArgumentException.class,
                 () -> Constellation.parse(good.replace("automation: bravo-automation", "automation: alpha-op")));
         assertTrue(e.getMessage().contains("automation identity 'alpha-op' is also a person's account"),
                 e.getMessage());
+    }
+
+    @Test
+    void eachPartnerHasOneSiteAccountOfItsOwn() throws Exception {
+        String good = Files.readString(FILE);
+        Constellation c = Constellation.parse(good);
+        assertEquals("alpha", c.partnerOfSite("site-alpha").orElseThrow().id());
+        assertTrue(c.partnerOfSite("alpha-op").isEmpty());
+        assertTrue(!c.partner("alpha").orElseThrow().commands("site-alpha"), "a site account commands nothing itself");
+        // Named nowhere: site-<id>.
+        Constellation implicit = Constellation.parse(good.replace(", site: site-bravo", ""));
+        assertEquals("site-bravo", implicit.partner("bravo").orElseThrow().site());
+        var e = assertThrows(IllegalArgumentException.class,
+                () -> Constellation.parse(good.replace("site: site-bravo", "site: site-alpha")));
+        assertTrue(e.getMessage().contains("site account 'site-alpha' is also"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class,
+                () -> Constellation.parse(good.replace("site: site-bravo", "site: bravo-op")));
+        assertTrue(e.getMessage().contains("site account 'bravo-op' is also a person's account"), e.getMessage());
     }
 
     @Test

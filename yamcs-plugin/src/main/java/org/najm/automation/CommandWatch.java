@@ -12,6 +12,7 @@ import java.util.function.Supplier;
 
 import org.najm.automation.AutomationRules.OperatorCommand;
 import org.najm.constellation.Partner;
+import org.najm.security.OnBehalfOf;
 import org.yamcs.cmdhistory.Attribute;
 import org.yamcs.cmdhistory.CommandHistoryConsumer;
 import org.yamcs.cmdhistory.CommandHistoryPublisher;
@@ -75,6 +76,10 @@ final class CommandWatch implements CommandHistoryConsumer {
         String user = pc.getUsername();
         if (user == null || partner.isAutomation(user)) {
             return;
+        }
+        if (partner.isSite(user)) {
+            // relayed by the partner's site: the person it names (the authority refuses anyone else's)
+            user = OnBehalfOf.person(pc.getComment()).orElse(user);
         }
         String name = pc.getMetaCommand() == null ? pc.getCmdName() : pc.getMetaCommand().getName();
         if ("DUMP_STORE".equals(name)) {

@@ -9,6 +9,7 @@ import org.najm.audit.AuditRecord.Outcome;
 import org.najm.audit.AuditTrail;
 import org.najm.audit.AuditTrail.AuditFailure;
 import org.najm.context.NajmContext;
+import org.najm.security.CommandAuthority.Issuer;
 import org.najm.security.Decision;
 import org.yamcs.ConfigurationException;
 import org.yamcs.Spec;
@@ -142,7 +143,7 @@ public class CommandAuthorityLink extends LocalTcLink {
         }
         if (confirmer != null) {
             // A held command, confirmed (and audited so) and released by the queue: on to the TC link.
-            ReleaseMark.mark(pc, pc.getUsername() + ", confirmed by " + confirmer, commandHistory);
+            ReleaseMark.mark(pc, issuer(pc).describe() + ", confirmed by " + confirmer, commandHistory);
             return false;
         }
         Decision decision = decide(pc, service);
@@ -155,7 +156,7 @@ public class CommandAuthorityLink extends LocalTcLink {
                 refuse(pc, description, e.getMessage(), false);
                 return true;
             }
-            ReleaseMark.mark(pc, pc.getUsername(), commandHistory);
+            ReleaseMark.mark(pc, issuer(pc).describe(), commandHistory);
             commandHistory.publishAck(pc.getCommandId(), AUTHORIZED_ACK, timeService.getMissionTime(), AckStatus.OK,
                     decision.reason());
             return false; // on to the TC link
@@ -184,7 +185,7 @@ public class CommandAuthorityLink extends LocalTcLink {
         }
         Significance significance = pc.getMetaCommand() == null ? null
                 : pc.getMetaCommand().getEffectiveDefaultSignificance();
-        return service.authority().decide(pc.getUsername(), spacecraft,
+        return service.authority().decide(issuer(pc), spacecraft,
                 significance == null ? null : significance.getConsequenceLevel());
     }
 
@@ -214,8 +215,23 @@ public class CommandAuthorityLink extends LocalTcLink {
      * @throws AuditFailure if it could not: the caller must not let the command go on
      */
     void audit(PreparedCommand pc, String description, Outcome outcome, String reason) {
-        AuditTrail.global().record(new AuditRecord(Instant.now(), Kind.COMMAND, pc.getUsername(),
-                spacecraft.name(), description, pc.getId(), outcome, reason));
+        Issuer issuer = issuer(pc);
+        String why = reason;
+        if (issuer.site() != null && (why == null || !why.startsWith("from site "))) {
+            why = "from site " + issuer.site() + ": " + why;
+        }
+        AuditTrail.global().record(new AuditRecord(Instant.now(), Kind.COMMAND, issuer.person(),
+                spacecraft.name(), description, pc.getId(), outcome, why));
+    }
+
+    /** The person {@code pc} is from (named by a partner site, or the account that sent it), and the site. */
+    static Issuer issuer(PreparedCommand pc) {
+        try {
+            return NajmContext.running(CommandAuthorityService.class).authority().issuer(pc.getUsername(),
+                    pc.getComment());
+        } catch (ServiceUnavailableException e) {
+            return new Issuer(pc.getUsername(), null);
+        }
     }
 
     /** Records an outcome that stops the command anyway (refused, expired, cancelled): a failure is logged. */

@@ -107,7 +107,7 @@ final class ConfirmationQueue implements CommandQueueListener {
         long now = time.getMissionTime();
         Instant issued = Instant.now();
         String description = CommandAuthorityLink.describe(pc);
-        var held = new HeldCommand(pc, this, spacecraft, description, issued,
+        var held = new HeldCommand(pc, CommandAuthorityLink.issuer(pc), this, spacecraft, description, issued,
                 issued.plus(service.authority().confirmationTimeout()));
         try {
             link.audit(pc, description, Outcome.HELD, decision.reason());
@@ -120,7 +120,7 @@ final class ConfirmationQueue implements CommandQueueListener {
             return;
         }
         link.commandHistory.publishAck(pc.getCommandId(), CommandAuthorityLink.AUTHORIZED_ACK, now, AckStatus.OK,
-                pc.getUsername() + " may command " + spacecraft.name());
+                held.issuer() + " may command " + spacecraft.name());
         link.commandHistory.publishAck(pc.getCommandId(), CommandAuthorityLink.CONFIRMED_ACK, now,
                 AckStatus.PENDING, decision.reason());
         service.hold(held);

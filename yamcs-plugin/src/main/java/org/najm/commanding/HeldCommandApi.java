@@ -13,6 +13,8 @@ import org.najm.api.ListHeldCommandsRequest;
 import org.najm.api.ListHeldCommandsResponse;
 import org.najm.constellation.Spacecraft;
 import org.najm.context.NajmContext;
+import org.najm.security.CommandAuthority.Issuer;
+import org.yamcs.YamcsServer;
 import org.yamcs.api.Observer;
 import org.yamcs.http.BadRequestException;
 import org.yamcs.http.Context;
@@ -28,6 +30,11 @@ public final class HeldCommandApi extends AbstractCommandAuthorityApi<Context> {
     public void listHeldCommands(Context ctx, ListHeldCommandsRequest request,
             Observer<ListHeldCommandsResponse> observer) {
         ctx.checkSystemPrivilege(SystemPrivilege.ReadCommandHistory);
+        HeldCommandRelay relay = relay();
+        if (relay != null) {
+            observer.complete(relay.list());
+            return;
+        }
         var response = ListHeldCommandsResponse.newBuilder();
         service().held().forEach(h -> response.addCommands(info(h)));
         observer.complete(response.build());
@@ -35,12 +42,18 @@ public final class HeldCommandApi extends AbstractCommandAuthorityApi<Context> {
 
     @Override
     public void confirmCommand(Context ctx, HeldCommandRequest request, Observer<HeldCommandInfo> observer) {
+        if (relayed(ctx, request, "confirm", observer)) {
+            return;
+        }
         var service = service();
         observer.complete(act(service, ctx, request, service::confirm, service.authority()::whyNotConfirm));
     }
 
     @Override
     public void cancelCommand(Context ctx, HeldCommandRequest request, Observer<HeldCommandInfo> observer) {
+        if (relayed(ctx, request, "cancel", observer)) {
+            return;
+        }
         var service = service();
         observer.complete(act(service, ctx, request, service::cancel, service.authority()::whyNotCancel));
     }
@@ -54,16 +67,56 @@ public final class HeldCommandApi extends AbstractCommandAuthorityApi<Context> {
     private static HeldCommandInfo act(CommandAuthorityService service, Context ctx, HeldCommandRequest request,
             BiFunction<HeldCommand, String, String> action, Rule rule) {
         String user = ctx.user.getName();
+        String actor = user;
+        if (request.hasOnBehalfOf()) {
+            // a partner site relays its lead's confirmation: believed for a person of the site's partner only
+            String site = user;
+            user = request.getOnBehalfOf();
+            service.authority().whyNotSpeakFor(site, user).ifPresent(why -> {
+                throw new ForbiddenException(why);
+            });
+            actor = new Issuer(user, site).describe();
+        }
         HeldCommand h = find(service, request);
         rule.whyNot(user, h.issuer(), h.spacecraft()).ifPresent(why -> {
             throw new ForbiddenException(why);
         });
         HeldCommand taken = service.take(h.id()).orElseThrow(() -> gone(request.getId()));
-        String failed = action.apply(taken, user);
+        String failed = action.apply(taken, actor);
         if (failed != null) {
             throw new ForbiddenException(failed + "; command " + taken.id() + " failed, unreleased");
         }
         return info(taken);
+    }
+
+    /**
+     * On a partner site (no command authority here, a {@link HeldCommandRelay} instead): the caller's action goes
+     * to the MOC on their behalf; a person here never names someone else.
+     */
+    private static boolean relayed(Context ctx, HeldCommandRequest request, String action,
+            Observer<HeldCommandInfo> observer) {
+        HeldCommandRelay relay = relay();
+        if (relay == null) {
+            return false;
+        }
+        if (request.hasOnBehalfOf()) {
+            throw new BadRequestException("onBehalfOf is for a site's account at the MOC; here you act as yourself");
+        }
+        if (!request.hasId() || request.getId().isBlank()) {
+            throw new BadRequestException("id (the command id) is required");
+        }
+        observer.complete(relay.act(action, request.getId(), ctx.user.getName()));
+        return true;
+    }
+
+    /** The relay to the MOC, on a server that runs one and no command authority of its own. */
+    private static HeldCommandRelay relay() {
+        var server = YamcsServer.getServer();
+        if (server.getGlobalService(CommandAuthorityService.class) != null) {
+            return null;
+        }
+        HeldCommandRelay relay = server.getGlobalService(HeldCommandRelay.class);
+        return relay != null && relay.isRunning() ? relay : null;
     }
 
     private static CommandAuthorityService service() {

@@ -89,6 +89,7 @@ public class SpacecraftInstances extends AbstractYamcsService {
                 }
                 Map<String, Object> args = new LinkedHashMap<>();
                 args.put("spacecraft", sc.name());
+                args.put("instance", sc.instance());
                 args.put("scid", sc.scid());
                 args.put("partner", sc.partner());
                 Map<String, String> labels = Map.of("spacecraft", sc.name(), "partner", sc.partner());

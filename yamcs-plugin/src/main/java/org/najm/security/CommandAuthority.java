@@ -35,6 +35,51 @@ public final class CommandAuthority {
         this.confirmationTimeout = confirmationTimeout;
     }
 
+    /**
+     * Who a command is from: for a partner's site account, the person the site names in the comment
+     * ({@link OnBehalfOf}); for anyone else the account itself, whatever its comment says.
+     */
+    public Issuer issuer(String account, String comment) {
+        if (constellation.partnerOfSite(account).isEmpty()) {
+            return new Issuer(account, null);
+        }
+        return OnBehalfOf.person(comment).map(person -> new Issuer(person, account))
+                .orElse(new Issuer(account, account));
+    }
+
+    /**
+     * Decides on {@code issuer}'s attempt: as {@link #decide(String, Spacecraft, Levels)} for a person who
+     * logged in to the MOC; a site must name a person of its own partner, who is then decided as any.
+     */
+    public Decision decide(Issuer issuer, Spacecraft sc, Levels level) {
+        if (issuer.site() == null) {
+            return decide(issuer.person(), sc, level);
+        }
+        Optional<String> whyNot = whyNotSpeakFor(issuer.site(), issuer.person());
+        if (whyNot.isPresent()) {
+            return Decision.refuse(whyNot.get());
+        }
+        Decision d = decide(issuer.person(), sc, level);
+        return new Decision(d.verdict(), "from site " + issuer.site() + ": " + d.reason());
+    }
+
+    /** Why the site account {@code site} may not act for {@code person}, if so. */
+    public Optional<String> whyNotSpeakFor(String site, String person) {
+        Partner partner = constellation.partnerOfSite(site).orElse(null);
+        if (partner == null) {
+            return Optional.of(site + " is not a partner site's account: only a site acts on behalf of a person");
+        }
+        if (person.equals(site)) {
+            return Optional.of(site + " is " + partner.id() + "'s site account and named no person: a site"
+                    + " commands only on behalf of one of " + partner.id() + "'s operators and leads");
+        }
+        if (!partner.commands(person) || partner.isAutomation(person)) {
+            return Optional.of(site + " is " + partner.id() + "'s site: it speaks for " + partner.id()
+                    + "'s operators and leads only, and " + person + " is not one of them");
+        }
+        return Optional.empty();
+    }
+
     /** Decides on {@code user}'s attempt to send a command of significance {@code level} to {@code sc}. */
     public Decision decide(String user, Spacecraft sc, Levels level) {
         Partner owner = owner(sc);
@@ -81,6 +126,20 @@ public final class CommandAuthority {
 
     public Duration confirmationTimeout() {
         return confirmationTimeout;
+    }
+
+    /**
+     * The person a command or confirmation is from, and the partner site that relayed it.
+     *
+     * @param person the user name of the person (the account itself when no site relayed it)
+     * @param site   the site account that relayed it, or null when the person logged in to the MOC
+     */
+    public record Issuer(String person, String site) {
+
+        /** e.g. "alpha-op", or "alpha-op at site site-alpha" */
+        public String describe() {
+            return site == null ? person : person + " at site " + site;
+        }
     }
 
     private Partner owner(Spacecraft sc) {

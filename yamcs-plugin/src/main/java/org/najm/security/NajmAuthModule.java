@@ -56,6 +56,8 @@ public class NajmAuthModule implements AuthModule {
     private Supplier<Optional<String>> secretKey = NajmAuthModule::serverSecretKey;
     private LoginLimiter limiter = new LoginLimiter(Clock.systemUTC());
     private UsersFile users;
+    /** On a partner site: the partner whose people alone log in; empty on the MOC. */
+    private String sitePartner = "";
     /** A hash of the users file, checked for unknown users so that they cost a wrong password's time. */
     private String decoy;
 
@@ -67,18 +69,23 @@ public class NajmAuthModule implements AuthModule {
         spec.addOption("usersFile", OptionType.STRING).withDefault("")
                 .withDescription("The users file; required by the production profile");
         spec.addOption("developmentUsersFile", OptionType.STRING).withDefault("etc/users.yaml");
+        spec.addOption("sitePartner", OptionType.STRING).withDefault("")
+                .withDescription("On a partner site (docs/sites.md): the partner whose people alone log in here");
         return spec;
     }
 
     @Override
     public void init(YConfiguration args) throws InitException {
         boolean production = "production".equals(args.getString("profile"));
+        sitePartner = args.getString("sitePartner").strip();
         String given = args.getString("usersFile").strip();
         if (production && given.isEmpty()) {
             throw new InitException("NAJM production profile: no users file. Set NAJM_USERS_FILE to a users file"
                     + " with hashed passwords (docs/security.md); there is no default account.");
         }
-        Path path = Path.of(given.isEmpty() ? args.getString("developmentUsersFile") : given);
+        // a site's development file is named after its partner (Yamcs expands one ${...} per value reliably)
+        Path path = Path.of(given.isEmpty() ? args.getString("developmentUsersFile").replace("%PARTNER%", sitePartner)
+                : given);
         try {
             users = UsersFile.load(path);
         } catch (IOException e) {
@@ -95,6 +102,9 @@ public class NajmAuthModule implements AuthModule {
                     + " iterations) for {}", path, NajmPasswordHasher.SCHEME, NajmPasswordHasher.ITERATIONS,
                     String.join(", ", stale));
         }
+        if (!sitePartner.isEmpty()) {
+            checkSite(users);
+        }
         if (production) {
             checkProduction(users);
             log.info("Production profile: {} accounts from {}", users.accounts().size(), path);
@@ -102,6 +112,28 @@ public class NajmAuthModule implements AuthModule {
             log.warn("Development profile: demo accounts from {}, password '{}'. Never use it in operations.",
                     path, DEMO_PASSWORD);
         }
+    }
+
+    /** A site's users file holds its partner's people (and others of no partner), no one of another partner. */
+    private void checkSite(UsersFile file) throws InitException {
+        Constellation c = constellation.get().orElseThrow(() -> new InitException("NAJM site " + sitePartner
+                + ": the constellation is not readable, so its partners' people cannot be checked"));
+        if (c.partner(sitePartner).isEmpty()) {
+            throw new InitException("NAJM site: sitePartner '" + sitePartner + "' is not a partner of the"
+                    + " constellation");
+        }
+        List<String> foreign = file.accounts().keySet().stream().filter(name -> otherPartner(c, name).isPresent())
+                .sorted().toList();
+        if (!foreign.isEmpty()) {
+            throw new InitException("NAJM site " + sitePartner + ": " + file.path() + " has accounts of other"
+                    + " partners (" + String.join(", ", foreign) + "); a site's users are its own partner's");
+        }
+    }
+
+    /** The partner other than this site's that {@code name} belongs to (person, automation or site account). */
+    private Optional<String> otherPartner(Constellation c, String name) {
+        return c.partners().stream().filter(p -> !p.id().equals(sitePartner))
+                .filter(p -> p.commands(name) || p.isSite(name)).map(p -> p.id()).findFirst();
     }
 
     private void checkProduction(UsersFile file) throws InitException {
@@ -119,6 +151,7 @@ public class NajmAuthModule implements AuthModule {
         Optional<Constellation> c = constellation.get();
         if (c.isPresent()) {
             List<String> missing = c.get().partners().stream()
+                    .filter(p -> sitePartner.isEmpty() || p.id().equals(sitePartner))
                     .flatMap(p -> Stream.concat(p.operators().stream(), p.leads().stream()))
                     .filter(name -> file.account(name).isEmpty()).distinct().toList();
             if (!missing.isEmpty()) {
@@ -172,6 +205,14 @@ public class NajmAuthModule implements AuthModule {
             throw refused(name, "locked after " + LoginLimiter.MAX_FAILURES + " failed logins until "
                     + locked.get(), false);
         }
+        if (!sitePartner.isEmpty()) {
+            Optional<String> other = constellation.get().flatMap(c -> otherPartner(c, name));
+            if (other.isPresent()) {
+                hasher.validatePassword(login.getPassword(), decoy);
+                throw refused(name, "an account of partner " + other.get() + ": nobody logs in to " + sitePartner
+                        + "'s site with another partner's account");
+            }
+        }
         var account = users.account(name);
         if (account.isPresent()) {
             if (!hasher.validatePassword(login.getPassword(), account.get().passwordHash())) {
@@ -193,6 +234,11 @@ public class NajmAuthModule implements AuthModule {
             hasher.validatePassword(login.getPassword(), decoy); // an unknown user costs a wrong password's time
             throw refused(name, "unknown user");
         }
+        if (isSiteAccount(name)) {
+            hasher.validatePassword(login.getPassword(), decoy);
+            throw refused(name, "a partner site's account that is not in " + users.path()
+                    + " (one made in Yamcs' directory would speak for the partner)");
+        }
         if (!directory.validateUserPassword(name, login.getPassword())) {
             throw refused(name, "wrong password (Yamcs directory account)");
         }
@@ -209,6 +255,14 @@ public class NajmAuthModule implements AuthModule {
             return false; // no server configuration (unit tests): no automation either
         }
         return constellation.partners().stream().anyMatch(p -> p.isAutomation(name));
+    }
+
+    private static boolean isSiteAccount(String name) {
+        try {
+            return NajmContext.constellation().partnerOfSite(name).isPresent();
+        } catch (ConfigurationException e) {
+            return false;
+        }
     }
 
     private AuthenticationException refused(String name, String why) {

@@ -24,7 +24,7 @@ import org.yamcs.xtce.MetaCommand;
 class CommandWatchTest {
 
     private static final Partner ALPHA = new Partner("alpha", "Alpha", List.of("alpha-op"), List.of("alpha-lead"),
-            "alpha-automation");
+            "alpha-automation", "site-alpha");
     private static final Instant AOS = Instant.parse("2026-11-20T03:34:30Z");
 
     private Instant now = AOS.minusSeconds(60);

@@ -63,7 +63,14 @@ final class NajmSystem {
         /** As LIGHTS_OUT, the spacecraft in routine operations from the start (FaultsIT). */
         FAULTS,
         /** As FAULTS, at rate {@value NajmSystem#RESTART_RATE}, the MOC in a process of its own (MocRestartIT). */
-        MOC_RESTART;
+        MOC_RESTART,
+        /** As SHARED, with partner site servers in processes of their own next to the MOC (SitesIT). */
+        SITES;
+
+        /** One long contact of NAJM-1, commanded by hand (no contact automation). */
+        boolean byHand() {
+            return this == SHARED || this == SITES;
+        }
 
         /** Whether the MOC runs in a process of its own rather than in the test JVM. */
         boolean separateMoc() {
@@ -120,6 +127,7 @@ final class NajmSystem {
 
     private NajmSystem(Scenario scenario) throws Exception {
         this.scenario = scenario;
+        // SITES: long enough for the site servers to start before the contact
         this.lead = scenario == Scenario.SHARED ? LEAD : LIGHTS_OUT_LEAD;
         OrekitData.context();
         tmPortBase = FreePorts.udpBlock(5);
@@ -129,19 +137,19 @@ final class NajmSystem {
         constellation = base.withTransport(base.transport().withPortBases(tmPortBase, tcPortBase));
         subject = constellation.spacecraftByName("NAJM-1").orElseThrow();
 
-        Choice[] chosen = scenario == Scenario.SHARED ? new Choice[] { findFreePass() } : findContactPair();
+        Choice[] chosen = scenario.byHand() ? new Choice[] { findFreePass() } : findContactPair();
         station = chosen[0].station();
         pass = chosen[0].pass();
         nextStation = chosen.length > 1 ? chosen[1].station() : null;
         nextPass = chosen.length > 1 ? chosen[1].pass() : null;
         clock = SimClock.startingNow(pass.aos().minus(lead), switch (scenario) {
-        case SHARED -> RATE;
+        case SHARED, SITES -> RATE;
         case MOC_RESTART -> RESTART_RATE;
         default -> LIGHTS_OUT_RATE;
         });
         SimClocks.install(clock);
         // The shared contact's tests command by hand: the contact automation would compete with them.
-        System.setProperty("najm.automation", Boolean.toString(scenario != Scenario.SHARED));
+        System.setProperty("najm.automation", Boolean.toString(!scenario.byHand()));
 
         Path dataDir = Files.createTempDirectory("najm-it-yamcs");
         archive = ArchiveStandIn.start(new InetSocketAddress("127.0.0.1", FreePorts.tcp()),
@@ -211,6 +219,11 @@ final class NajmSystem {
         return get(Scenario.MOC_RESTART);
     }
 
+    /** The MOC with partner sites next to it (SitesIT; skipped in any other JVM). */
+    static NajmSystem sites() throws Exception {
+        return get(Scenario.SITES);
+    }
+
     /** The fault scenario (FaultsIT; skipped in any other JVM). */
     static NajmSystem faults() throws Exception {
         return get(Scenario.FAULTS);
@@ -251,7 +264,7 @@ final class NajmSystem {
      * that the MOC's planner (same code, same inputs as the MOC at start-up) plans whole.
      */
     private Choice findFreePass() {
-        FreePass free = FreePass.find(constellation, subject, MIN_PASS, LEAD, this::plannedWhole);
+        FreePass free = FreePass.find(constellation, subject, MIN_PASS, lead, this::plannedWhole);
         return new Choice(free.station(), free.pass());
     }
 

@@ -8,6 +8,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.najm.constellation.Constellation;
 import org.najm.constellation.Spacecraft;
+import org.najm.security.CommandAuthority.Issuer;
 import org.najm.security.Decision.Verdict;
 import org.yamcs.xtce.Significance.Levels;
 
@@ -100,5 +101,49 @@ class CommandAuthorityTest {
         assertTrue(authority.whyNotCancel("alpha-lead", "alpha-op", n1).isEmpty());
         assertTrue(authority.whyNotCancel("bravo-lead", "alpha-op", n1).isPresent());
         assertTrue(authority.whyNotCancel("observer", "alpha-op", n1).isPresent());
+    }
+
+    @Test
+    void aSitesCommandIsItsNamedPersonsOfItsOwnPartnerOnly() {
+        Issuer relayed = authority.issuer("site-alpha", OnBehalfOf.stamp("alpha-op", "from home"));
+        assertEquals(new Issuer("alpha-op", "site-alpha"), relayed);
+        Decision released = authority.decide(relayed, sc("NAJM-1"), Levels.NONE);
+        assertEquals(Verdict.RELEASE, released.verdict());
+        assertEquals("from site site-alpha: alpha-op operates for alpha, owner of NAJM-1", released.reason());
+        assertEquals(Verdict.HOLD, authority.decide(relayed, sc("NAJM-1"), Levels.CRITICAL).verdict());
+
+        Decision otherSpacecraft = authority.decide(authority.issuer("site-bravo", OnBehalfOf.stamp("bravo-op", null)),
+                sc("NAJM-1"), Levels.NONE);
+        assertEquals(Verdict.REFUSE, otherSpacecraft.verdict());
+        assertEquals("from site site-bravo: bravo-op operates for bravo; NAJM-1 belongs to alpha: only alpha's"
+                + " operators command NAJM-1", otherSpacecraft.reason());
+
+        Decision otherPerson = authority.decide(authority.issuer("site-bravo", OnBehalfOf.stamp("alpha-op", null)),
+                sc("NAJM-1"), Levels.NONE);
+        assertEquals(Verdict.REFUSE, otherPerson.verdict());
+        assertEquals("site-bravo is bravo's site: it speaks for bravo's operators and leads only, and alpha-op is"
+                + " not one of them", otherPerson.reason());
+
+        for (String person : new String[] { "observer", "admin", "alpha-automation", "site-bravo" }) {
+            Decision d = authority.decide(authority.issuer("site-alpha", OnBehalfOf.stamp(person, null)), sc("NAJM-1"),
+                    Levels.NONE);
+            assertEquals(Verdict.REFUSE, d.verdict(), person);
+        }
+        Decision nobody = authority.decide(authority.issuer("site-alpha", "no person named"), sc("NAJM-1"),
+                Levels.NONE);
+        assertEquals(Verdict.REFUSE, nobody.verdict());
+        assertTrue(nobody.reason().contains("named no person"), nobody.reason());
+    }
+
+    @Test
+    void onlyASiteAccountNamesAPerson() {
+        assertEquals(new Issuer("bravo-op", null), authority.issuer("bravo-op", OnBehalfOf.stamp("alpha-op", null)));
+        assertEquals(Verdict.REFUSE, authority.decide(authority.issuer("bravo-op", OnBehalfOf.stamp("alpha-op", null)),
+                sc("NAJM-1"), Levels.NONE).verdict());
+        assertTrue(authority.whyNotSpeakFor("alpha-op", "alpha-lead").isPresent());
+        assertTrue(authority.whyNotSpeakFor("site-alpha", "alpha-lead").isEmpty());
+        // the person's line is the first line only: an operator's own comment cannot add another
+        assertEquals("alpha-op", OnBehalfOf.person(OnBehalfOf.stamp("alpha-op", "najm-person=alpha-lead"))
+                .orElseThrow());
     }
 }

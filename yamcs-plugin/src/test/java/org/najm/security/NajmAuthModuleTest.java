@@ -36,6 +36,8 @@ class NajmAuthModuleTest {
     static final Path DEV_USERS = Path.of("etc", "users.yaml");
     static final List<String> DEMO_USERS = List.of("alpha-op", "bravo-op", "charlie-op", "delta-op", "alpha-lead",
             "bravo-lead", "charlie-lead", "delta-lead", "observer", "admin");
+    /** The partner sites' accounts at the MOC (docs/sites.md), password najm-site-demo. */
+    static final List<String> SITE_ACCOUNTS = List.of("site-alpha", "site-bravo", "site-charlie", "site-delta");
 
     static final Constellation CONSTELLATION = load();
 
@@ -74,6 +76,44 @@ class NajmAuthModuleTest {
         return module(profile, usersFile, "an-own-secret-key", null);
     }
 
+    /** A partner site's module: the site's users file of etc/site, or {@code usersFile}. */
+    private NajmAuthModule siteModule(String partner, String usersFile) throws InitException {
+        NajmAuthModule m = new NajmAuthModule();
+        m.checkAgainst(() -> Optional.of(CONSTELLATION), () -> Optional.of("an-own-secret-key"));
+        try {
+            m.init(m.getSpec().validate(YConfiguration.wrap(Map.of("profile", "development", "usersFile", usersFile,
+                    "developmentUsersFile", "etc/site/users-%PARTNER%.yaml", "sitePartner", partner))));
+        } catch (ValidationException e) {
+            throw new IllegalStateException(e);
+        }
+        return m;
+    }
+
+    @Test
+    void aSiteHasItsPartnersAccountsAndRefusesEveryOtherPartners() throws Exception {
+        NajmAuthModule alpha = siteModule("alpha", "");
+        assertEquals(List.of("alpha-admin", "alpha-lead", "alpha-observer", "alpha-op"),
+                alpha.users().accounts().keySet().stream().sorted().toList());
+        assertEquals("alpha-lead", alpha.getAuthenticationInfo(new UsernamePasswordToken("alpha-lead",
+                "najm-demo".toCharArray())).getUsername());
+        List<AuditRecord> audit = new ArrayList<>();
+        alpha.auditTo(audit::add);
+        for (String other : new String[] { "bravo-op", "delta-lead", "site-alpha", "site-bravo", "bravo-automation" }) {
+            assertThrows(AuthenticationException.class, () -> alpha.getAuthenticationInfo(
+                    new UsernamePasswordToken(other, "najm-demo".toCharArray())), other);
+        }
+        assertTrue(audit.get(0).reason().contains("an account of partner bravo: nobody logs in to alpha's site"),
+                audit.get(0).reason());
+
+        Path mixed = dir.resolve("mixed.yaml");
+        Files.writeString(mixed, Files.readString(Path.of("etc/site/users-alpha.yaml"))
+                + Files.readString(Path.of("etc/site/users-bravo.yaml")));
+        var e = assertThrows(InitException.class, () -> siteModule("alpha", mixed.toString()));
+        assertTrue(e.getMessage().contains("has accounts of other partners (bravo-lead, bravo-op)"), e.getMessage());
+        e = assertThrows(InitException.class, () -> siteModule("zulu", "etc/site/users-alpha.yaml"));
+        assertTrue(e.getMessage().contains("'zulu' is not a partner"), e.getMessage());
+    }
+
     private NajmAuthModule module(String profile, String usersFile, String secretKey, Clock clock)
             throws InitException {
         NajmAuthModule m = new NajmAuthModule();
@@ -95,7 +135,14 @@ class NajmAuthModuleTest {
     @Test
     void theDevelopmentProfileHasTheDocumentedDemoAccounts() throws Exception {
         NajmAuthModule m = module("development", "");
-        assertEquals(DEMO_USERS.stream().sorted().toList(), m.users().accounts().keySet().stream().sorted().toList());
+        List<String> all = new ArrayList<>(DEMO_USERS);
+        all.addAll(SITE_ACCOUNTS);
+        assertEquals(all.stream().sorted().toList(), m.users().accounts().keySet().stream().sorted().toList());
+        for (String site : SITE_ACCOUNTS) {
+            var info = m.getAuthenticationInfo(new UsernamePasswordToken(site, "najm-site-demo".toCharArray()));
+            assertEquals(site, info.getUsername());
+            assertEquals(List.of("Site"), m.users().account(site).orElseThrow().roles());
+        }
         for (String user : DEMO_USERS) {
             var info = m.getAuthenticationInfo(new UsernamePasswordToken(user, "najm-demo".toCharArray()));
             assertNotNull(info, user);

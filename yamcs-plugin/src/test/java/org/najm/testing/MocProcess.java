@@ -16,7 +16,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * The MOC as its own process, as {@code ./run.sh} starts it (Yamcs with the NAJM plugin, the
  * repository's etc/), on the given ports and data directory: for what an embedded server cannot
- * show, a restart of the whole JVM after SIGKILL, and its CPU and memory.
+ * show, a restart of the whole JVM after SIGKILL, and its CPU and memory. Also a partner site's server
+ * (etc/site), which must be a process of its own next to a MOC (Yamcs is one server per JVM).
  */
 public final class MocProcess implements AutoCloseable {
 
@@ -25,18 +26,57 @@ public final class MocProcess implements AutoCloseable {
             Map<String, String> clockEnvironment, Path log) {
     }
 
+    /** The ports and files of one partner site (docs/sites.md), cascaded from the MOC at {@code mocUrl}. */
+    public record SiteSetup(String partner, int httpPort, String mocUrl, Path dataDir,
+            Map<String, String> clockEnvironment, Path log, int gapFillingSeconds) {
+    }
+
     private final Setup setup;
+    private final int httpPort;
+    private final List<String> serverArgs;
+    private final Map<String, String> environment;
+    private final Path dataDir;
+    private final Path log;
     private Process process;
 
-    private MocProcess(Setup setup) {
+    private MocProcess(Setup setup, int httpPort, List<String> serverArgs, Map<String, String> environment,
+            Path dataDir, Path log) {
         this.setup = setup;
+        this.httpPort = httpPort;
+        this.serverArgs = List.copyOf(serverArgs);
+        this.environment = Map.copyOf(environment);
+        this.dataDir = dataDir;
+        this.log = log;
     }
 
     /** Starts it and waits until its HTTP API answers (at most {@code timeout}). */
     public static MocProcess start(Setup setup, Duration timeout) throws IOException {
-        MocProcess moc = new MocProcess(setup);
+        MocProcess moc = new MocProcess(setup, setup.httpPort(), List.of(
+                "-Dnajm.httpPort=" + setup.httpPort(),
+                "-Dnajm.tmPortBase=" + setup.tmPortBase(),
+                "-Dnajm.tcPortBase=" + setup.tcPortBase(),
+                "-Dnajm.dataDir=" + setup.dataDir(),
+                "-Dnajm.archiveUrl=" + setup.archiveUrl(),
+                "org.yamcs.YamcsServer", "--etc-dir", "etc", "--log-config", "etc/logging.properties"),
+                setup.clockEnvironment(), setup.dataDir(), setup.log());
         moc.launch(timeout);
         return moc;
+    }
+
+    /** A partner site's server, as {@code NAJM_SITES=... ./run.sh} starts it (etc/site), once its API answers. */
+    public static MocProcess startSite(SiteSetup site, Duration timeout) throws IOException {
+        MocProcess server = new MocProcess(null, site.httpPort(), List.of(
+                "-Dnajm.site=" + site.partner(),
+                "-Dnajm.httpPort=" + site.httpPort(),
+                "-Dnajm.dataDir=" + site.dataDir(),
+                "-Dnajm.serverId=najm-site-" + site.partner(),
+                "-Dnajm.siteUser=site-" + site.partner(),
+                "-Dnajm.mocUrl=" + site.mocUrl(),
+                "-Dnajm.gapFillingSeconds=" + site.gapFillingSeconds(),
+                "org.yamcs.YamcsServer", "--etc-dir", "etc/site", "--log-config", "etc/logging.properties"),
+                site.clockEnvironment(), site.dataDir(), site.log());
+        server.launch(timeout);
+        return server;
     }
 
     private void launch(Duration timeout) throws IOException {
@@ -44,20 +84,11 @@ public final class MocProcess implements AutoCloseable {
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path")); // this JVM's: the plugin and everything it needs
-        cmd.add("-Dnajm.httpPort=" + setup.httpPort());
-        cmd.add("-Dnajm.tmPortBase=" + setup.tmPortBase());
-        cmd.add("-Dnajm.tcPortBase=" + setup.tcPortBase());
-        cmd.add("-Dnajm.dataDir=" + setup.dataDir());
-        cmd.add("-Dnajm.archiveUrl=" + setup.archiveUrl());
-        cmd.add("org.yamcs.YamcsServer");
-        cmd.add("--etc-dir");
-        cmd.add("etc");
-        cmd.add("--log-config");
-        cmd.add("etc/logging.properties");
+        cmd.addAll(serverArgs);
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(setup.log().toFile()));
-        pb.environment().putAll(setup.clockEnvironment());
-        Files.createDirectories(setup.dataDir());
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        pb.environment().putAll(environment);
+        Files.createDirectories(dataDir);
         process = pb.start();
         Process started = process;
         // never outlive the JVM that started it (a benchmark or test stopped with a signal)
@@ -67,12 +98,12 @@ public final class MocProcess implements AutoCloseable {
 
     private void awaitHttp(Duration timeout) throws IOException {
         HttpClient http = HttpClient.newHttpClient();
-        HttpRequest ping = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + setup.httpPort() + "/api"))
+        HttpRequest ping = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + "/api"))
                 .timeout(Duration.ofSeconds(2)).build();
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
-                throw new IOException("the MOC exited with " + process.exitValue() + " at start: see " + setup.log());
+                throw new IOException("the server exited with " + process.exitValue() + " at start: see " + log);
             }
             try {
                 // 401 without credentials: the server is up
@@ -87,8 +118,8 @@ public final class MocProcess implements AutoCloseable {
             }
             sleepQuietly(200);
         }
-        throw new IOException("the MOC did not answer on port " + setup.httpPort() + " within " + timeout
-                + ": see " + setup.log());
+        throw new IOException("the server did not answer on port " + httpPort + " within " + timeout
+                + ": see " + log);
     }
 
     /** SIGKILL: the JVM ends at once, nothing is shut down cleanly. */
@@ -131,6 +162,7 @@ public final class MocProcess implements AutoCloseable {
         throw new IOException("no VmRSS for process " + pid());
     }
 
+    /** The MOC's setup; null for a site. */
     public Setup setup() {
         return setup;
     }
