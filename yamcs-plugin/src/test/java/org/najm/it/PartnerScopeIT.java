@@ -13,10 +13,6 @@ import java.util.List;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
-import org.najm.orekit.OrekitData;
-import org.orekit.propagation.analytical.tle.TLE;
-import org.orekit.propagation.analytical.tle.TLEPropagator;
-import org.orekit.propagation.analytical.tle.generation.FixedPointTleGenerationAlgorithm;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
@@ -136,16 +132,11 @@ class PartnerScopeIT extends InContactTest {
 
     /** The launch orbit of {@code name} with an epoch one day later, as an upload body. */
     private static String newerTle(String name) {
-        return newerTle(name, 1);
+        return sys.newerTle(name, 1);
     }
 
     private static String newerTle(String name, int days) {
-        var sc = sys.constellation.spacecraftByName(name).orElseThrow();
-        var utc = OrekitData.context().getTimeScales().getUTC();
-        var launch = new TLE(sc.tleLine1(), sc.tleLine2(), utc);
-        var state = TLEPropagator.selectExtrapolator(launch).propagate(launch.getDate().shiftedBy(86400.0 * days));
-        var fresh = TLE.stateToTLE(state, launch, new FixedPointTleGenerationAlgorithm());
-        return "{\"text\": \"" + name + "\\n" + fresh.getLine1() + "\\n" + fresh.getLine2() + "\\n\"}";
+        return sys.newerTle(name, days);
     }
 
     private static JsonObject audit(String user, String kind, String commandPrefix) {

@@ -40,14 +40,26 @@ final class ScienceRecorder {
     /** Stores one tracklet; returns its id. */
     long record(List<Telescope.Detection> tracklet, double ob) {
         long id = nextTrackletId++;
-        for (Telescope.Detection d : tracklet) {
+        store(id, tracklet, ob);
+        return id;
+    }
+
+    /** Stores the first {@code now} detections of a tracklet; the rest go with {@link #store} later. */
+    long recordPart(List<Telescope.Detection> tracklet, int now, double ob) {
+        long id = nextTrackletId++;
+        store(id, tracklet.subList(0, now), ob);
+        return id;
+    }
+
+    /** Stores detections of tracklet {@code id}. */
+    void store(long id, List<Telescope.Detection> detections, double ob) {
+        for (Telescope.Detection d : detections) {
             SciDetection p = new SciDetection(ob, id, d.detIndex(), d.detCount(), d.obsTime(), d.ra(), d.dec(),
                     d.rmsRa(), d.rmsDec(), d.mag(), d.rmsMag(), d.band(), d.snr(), Telescope.EXPOSURE_S,
                     d.observerKm());
             downlink.store(store, ob, p.encode(downlink.nextSequenceCount(Apid.SCI_DETECTION)));
         }
-        LOG.fine(() -> name + ": tracklet " + id + " with " + tracklet.size() + " detections");
-        return id;
+        LOG.fine(() -> name + ": tracklet " + id + ", " + detections.size() + " detections stored");
     }
 
     long trackletsRecorded() {
