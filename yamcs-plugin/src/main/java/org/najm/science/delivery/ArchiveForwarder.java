@@ -157,6 +157,11 @@ public final class ArchiveForwarder implements Runnable {
         }
     }
 
+    /** Whether its thread still runs (after {@link #stop()}: until the attempt under way has ended). */
+    public boolean isAlive() {
+        return thread != null && thread.isAlive();
+    }
+
     public long failedAttempts() {
         return failedAttempts.get();
     }
