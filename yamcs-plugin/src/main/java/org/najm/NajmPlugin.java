@@ -12,9 +12,11 @@ import org.najm.context.NajmContext;
 import org.najm.contacts.ContactPlanApi;
 import org.najm.http.NajmPrivileges;
 import org.najm.science.pipeline.ScienceApi;
+import org.najm.security.AddressLoginGate;
 import org.najm.security.AlarmGuard;
 import org.najm.security.ArchiveGuard;
 import org.najm.security.Cop1Guard;
+import org.najm.security.IamGuard;
 import org.najm.security.PartnerScope;
 import org.najm.security.StackGuard;
 import org.najm.web.DisplaysApi;
@@ -85,5 +87,7 @@ public class NajmPlugin extends AbstractPlugin {
         PartnerScope scope = new PartnerScope(c);
         AlarmGuard.install(http, scope);
         StackGuard.install(http, scope);
+        IamGuard.install(http, scope);
+        AddressLoginGate.install(http);
     }
 }

@@ -32,7 +32,11 @@ public record AuditRecord(Instant time, Kind kind, String user, String spacecraf
         /** A TLE upload. */
         TLE,
         /** A station unavailability window added or removed. */
-        STATION
+        STATION,
+        /** A change of an account's roles or superuser flag through Yamcs' IAM API. */
+        ACCESS,
+        /** An object written or deleted in a shared bucket other than the stacks (displays). */
+        BUCKET
     }
 
     public enum Outcome {

@@ -10,8 +10,10 @@ import com.google.protobuf.Message;
 
 /**
  * A spacecraft's alarms are acknowledged, shelved, unshelved, cleared or edited by its partner's
- * operators and leads only, each audited (kind {@code ALARM}). Yamcs' own check (ControlAlarms) then
- * applies as before; alarms of an instance that is no spacecraft's stay Yamcs' business.
+ * operators and leads only, each audited (kind {@code ALARM}). Alarms of an instance that is no
+ * spacecraft's ({@code _global}: the ground system's, shared by every partner) are acted on by any
+ * partner's operators and leads, audited too; not by the observer or the administrator. Yamcs' own
+ * check (ControlAlarms) then applies as before.
  */
 public final class AlarmGuard {
 
@@ -35,16 +37,22 @@ public final class AlarmGuard {
         Message r = call.request();
         String instance = field(r, "instance");
         Spacecraft sc = scope.constellation().spacecraftByInstance(instance).orElse(null);
-        if (sc == null) {
-            call.proceed();
-            return;
-        }
         String alarm = field(r, "alarm");
         if (alarm.isEmpty()) {
             alarm = field(r, "name");
         }
         String what = "alarm " + action + " " + alarm + " #" + field(r, "seqnum");
         String user = call.ctx().user.getName();
+        if (sc == null) {
+            var partner = scope.partnerOf(user);
+            if (partner == null) {
+                throw scope.refuse(Kind.ALARM, user, "", what + " of " + instance, user + " is not an operator of any"
+                        + " partner: the alarms of " + instance + " are acted on by the partners' operators and leads");
+            }
+            scope.allow(Kind.ALARM, user, "", what + " of " + instance, user + " operates for " + partner.id());
+            call.proceed();
+            return;
+        }
         String why = scope.whyNotOperator(user, sc, action + " its alarms");
         if (why != null) {
             throw scope.refuse(Kind.ALARM, user, sc.name(), what, why);

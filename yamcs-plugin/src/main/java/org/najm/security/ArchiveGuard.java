@@ -44,9 +44,10 @@ import com.google.protobuf.Message;
 
 /**
  * Nobody, whatever their Yamcs privileges (superusers included), writes through Yamcs' archive APIs
- * to a spacecraft's TC stream or to the audit trail: {@code POST /api/archive/{instance}:executeSql}
- * (and its streaming twin) may read anything, but a statement that changes something and names a TC
- * stream ({@code INSERT INTO tc_realtime SELECT ... FROM cmdhist}), the table {@value AuditTrail#TABLE}
+ * to a spacecraft's TC stream, to its command history or to the audit trail:
+ * {@code POST /api/archive/{instance}:executeSql} (and its streaming twin) may read anything, but a
+ * statement that changes something and names a TC stream ({@code INSERT INTO tc_realtime SELECT ...
+ * FROM cmdhist}), the command history ({@code cmdhist}, its streams), the table {@value AuditTrail#TABLE}
  * or its input stream ({@code DELETE}, {@code DROP}, {@code ALTER ... RENAME}, {@code CLOSE STREAM})
  * is refused; so are table rows written to the audit table ({@code :writeRows}). Each refusal is
  * audited.
@@ -79,16 +80,22 @@ public final class ArchiveGuard {
                 .guardStream("WriteRows", guard::writeRows);
     }
 
-    /** The audit table and its stream, the template's TC stream, and the TC streams of the running instances. */
+    /**
+     * The audit table and its stream, the command history table ({@code cmdhist}: the record of who sent what),
+     * the template's TC and command history streams, and those of the running instances.
+     */
     Set<String> protectedNames() {
-        Set<String> names = new TreeSet<>(Set.of(AuditTrail.TABLE, AuditTrail.TABLE + "_in", "tc_realtime"));
+        Set<String> names = new TreeSet<>(Set.of(AuditTrail.TABLE, AuditTrail.TABLE + "_in", "tc_realtime",
+                "cmdhist", "cmdhist_realtime", "cmdhist_dump"));
         for (var sc : constellation.spacecraft()) {
             if (YamcsServer.getServer().getInstance(sc.instance()) == null) {
                 continue;
             }
             try {
-                StreamConfig.getInstance(sc.instance()).getStreamNames(StandardStreamType.TC)
-                        .forEach(n -> names.add(n.toLowerCase(Locale.ROOT)));
+                for (var type : new StandardStreamType[] { StandardStreamType.TC, StandardStreamType.CMD_HIST }) {
+                    StreamConfig.getInstance(sc.instance()).getStreamNames(type)
+                            .forEach(n -> names.add(n.toLowerCase(Locale.ROOT)));
+                }
             } catch (ConfigurationException e) {
                 // not configured: the template's tc_realtime is protected all the same
             }
@@ -123,7 +130,8 @@ public final class ArchiveGuard {
             }
         }
         return Optional.of("no one changes " + String.join(", ", named) + " through SQL: TC streams take commands"
-                + " from Yamcs' commanding only (the partner command authority), the audit trail only grows");
+                + " from Yamcs' commanding only (the partner command authority), the command history records what"
+                + " was sent, the audit trail only grows");
     }
 
     private Set<String> protectedIn(String statement) {

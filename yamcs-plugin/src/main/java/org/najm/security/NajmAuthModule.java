@@ -93,8 +93,12 @@ public class NajmAuthModule implements AuthModule {
         } catch (IllegalArgumentException e) {
             throw new InitException(e.getMessage());
         }
-        decoy = users.accounts().values().stream().map(UsersFile.Account::passwordHash).findFirst()
-                .orElseGet(() -> hasher.createHash("decoy".toCharArray()));
+        // Unknown names are checked against a hash as costly as the accounts' current ones: were the decoy an
+        // older, cheaper hash (the first account's, say), an unknown name would answer faster than a known one.
+        boolean anyCurrent = users.accounts().values().stream()
+                .anyMatch(a -> !NajmPasswordHasher.needsRehash(a.passwordHash()));
+        decoy = anyCurrent || users.accounts().isEmpty() ? hasher.createHash("decoy".toCharArray())
+                : users.accounts().values().iterator().next().passwordHash();
         List<String> stale = users.accounts().values().stream()
                 .filter(a -> NajmPasswordHasher.needsRehash(a.passwordHash())).map(UsersFile.Account::name).toList();
         if (!stale.isEmpty()) {

@@ -16,12 +16,19 @@ import org.yamcs.protobuf.UploadObjectRequest;
  * as that operator's). Everyone reads every stack. The bucket itself is not deleted. Every write and
  * refusal is audited (kind {@code STACK}).
  * <p>
+ * The displays operators save ({@value #DISPLAYS}) follow the same rule, so that no partner changes what
+ * another's operators look at (kind {@code BUCKET}); the displays shipped with the MOC ({@value #SHIPPED})
+ * are changed in the repository only: no one writes or deletes them through the API. Other buckets (a
+ * user's own, those an administrator creates) are Yamcs' business.
+ * <p>
  * Yamcs' bucket access rules (per role, globs) cannot say this: roles are not per partner, and the
  * administrator's ManageAnyBucket passes them.
  */
 public final class StackGuard {
 
     static final String BUCKET = "stacks";
+    static final String DISPLAYS = "displays";
+    static final String SHIPPED = "najm-displays";
 
     private final PartnerScope scope;
 
@@ -50,33 +57,43 @@ public final class StackGuard {
 
     private void deleteBucket(Call call) {
         var r = (DeleteBucketRequest) call.request();
-        if (BUCKET.equals(r.getBucketName())) {
+        String bucket = r.getBucketName();
+        if (BUCKET.equals(bucket) || DISPLAYS.equals(bucket) || SHIPPED.equals(bucket)) {
             String user = call.ctx().user.getName();
-            throw scope.refuse(Kind.STACK, user, "", "delete bucket " + BUCKET, "the bucket " + BUCKET
-                    + " holds every partner's command stacks: it is not deleted");
+            throw scope.refuse(BUCKET.equals(bucket) ? Kind.STACK : Kind.BUCKET, user, "", "delete bucket " + bucket,
+                    "the bucket " + bucket + " holds every partner's " + (BUCKET.equals(bucket) ? "command stacks"
+                            : "displays") + ": it is not deleted");
         }
         call.proceed();
     }
 
     private void check(Call call, String bucket, String object, String action) {
-        if (!BUCKET.equals(bucket)) {
+        String user = call.ctx().user.getName();
+        if (SHIPPED.equals(bucket)) {
+            throw scope.refuse(Kind.BUCKET, user, "", action.replace("stack", "display") + " " + SHIPPED + "/"
+                    + object, "the displays of " + SHIPPED + " are shipped with the MOC: they change in the"
+                            + " repository, not through the API");
+        }
+        boolean stacks = BUCKET.equals(bucket);
+        if (!stacks && !DISPLAYS.equals(bucket)) {
             call.proceed();
             return;
         }
-        String user = call.ctx().user.getName();
-        String what = action + " " + BUCKET + "/" + object;
+        Kind kind = stacks ? Kind.STACK : Kind.BUCKET;
+        String things = stacks ? "command stacks" : "displays";
+        String what = (stacks ? action : action.replace("stack", "display")) + " " + bucket + "/" + object;
         Partner partner = scope.partnerOf(user);
         String folder = partner == null ? null : partner.id() + "/";
         String normal = object == null ? "" : object.replaceAll("/+", "/").replaceFirst("^/", "");
         if (partner == null) {
-            throw scope.refuse(Kind.STACK, user, "", what, user + " is not an operator of any partner: only a"
-                    + " partner's operators and leads write command stacks, each in its partner's folder");
+            throw scope.refuse(kind, user, "", what, user + " is not an operator of any partner: only a"
+                    + " partner's operators and leads write " + things + ", each in its partner's folder");
         }
         if (!normal.startsWith(folder) || normal.contains("..") || normal.length() == folder.length()) {
-            throw scope.refuse(Kind.STACK, user, "", what, user + " operates for " + partner.id() + ": its stacks"
-                    + " are " + BUCKET + "/" + folder + "..., not " + object);
+            throw scope.refuse(kind, user, "", what, user + " operates for " + partner.id() + ": its "
+                    + (stacks ? "stacks" : "displays") + " are " + bucket + "/" + folder + "..., not " + object);
         }
-        scope.allow(Kind.STACK, user, "", what, user + " operates for " + partner.id());
+        scope.allow(kind, user, "", what, user + " operates for " + partner.id());
         call.proceed();
     }
 }

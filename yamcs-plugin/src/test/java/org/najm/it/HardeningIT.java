@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
+import java.net.InetAddress;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -36,8 +38,9 @@ import com.google.protobuf.ByteString;
 /**
  * The ways around the partner command authority of issue 12, each tried against the real server and
  * shown refused and audited: commands injected through the archive (SQL, table rows, tuples put on
- * the TC stream, replays), COP-1 directives, a held command confirmed after the lock, a command whose
- * audit entry cannot be written.
+ * the TC stream, replays), command history changed through SQL, COP-1 directives, a held command
+ * confirmed after the lock, a command, directive or alarm action whose audit entry cannot be written,
+ * password guessing from one address, a superuser or one's own roles made through Yamcs' IAM API.
  */
 class HardeningIT extends InContactTest {
 
@@ -53,7 +56,7 @@ class HardeningIT extends InContactTest {
         for (String user : List.of("admin", "alpha-lead", "bravo-lead", "observer")) {
             var r = sql(user, sc, inject);
             assertEquals(403, r.status(), user + ": " + r.body());
-            assertTrue(r.body().contains("no one changes tc_realtime through SQL"), r.body());
+            assertTrue(r.body().contains("no one changes cmdhist, tc_realtime through SQL"), r.body());
             JsonObject a = awaitAudit(user, "ARCHIVE", "SQL: " + inject);
             assertEquals("REFUSED", a.get("outcome").getAsString(), a.toString());
         }
@@ -70,6 +73,24 @@ class HardeningIT extends InContactTest {
         assertEquals(200, sql("admin", sc, "select count(*) from cmdhist").status());
         // What names nothing protected is Yamcs. business: the observer holds no ControlArchiving.
         assertEquals(403, sql("observer", sc, "select count(*) from cmdhist").status());
+    }
+
+    @Test
+    void noRoleChangesTheCommandHistoryThroughSql() {
+        String sc = sys.instance();
+        long before = cmdhistCount(sc);
+        for (String statement : List.of("delete from cmdhist", "insert into cmdhist select * from cmdhist",
+                "drop table cmdhist", "upsert into cmdhist_realtime select * from cmdhist",
+                "alter table cmdhist rename to cmdhist_gone")) {
+            for (String user : List.of("admin", "alpha-lead", "bravo-op", "observer")) {
+                var r = sql(user, sc, statement);
+                assertEquals(403, r.status(), user + " " + statement + ": " + r.body());
+                assertTrue(r.body().contains("through SQL"), r.body());
+                JsonObject a = awaitAudit(user, "ARCHIVE", "SQL: " + statement);
+                assertEquals("REFUSED", a.get("outcome").getAsString(), a.toString());
+            }
+        }
+        assertTrue(cmdhistCount(sc) >= before, "the command history shrank");
     }
 
     @Test
@@ -222,6 +243,16 @@ class HardeningIT extends InContactTest {
             assertTrue(h.get("CommandComplete_Message").startsWith("Refused: the audit trail could not record it"),
                     h.toString());
             assertFalse(h.containsKey("Acknowledge_Sent_Status") || h.containsKey("najm-authority"), h.toString());
+            // Neither is a COP-1 directive or an alarm action of the partner itself carried out.
+            String cop1 = "/cop1/" + sys.instance() + "/TC.vc0";
+            var disable = sys.as("alpha-lead").post(cop1 + ":disable", "{\"setBypassAll\": false}");
+            assertEquals(403, disable.status(), disable.body());
+            assertTrue(disable.body().contains("Refused: the audit trail could not record it"), disable.body());
+            assertTrue(sys.rest.get(cop1 + "/status").body().contains("\"ACTIVE\""), "FOP-1 stopped unaudited");
+            var ack = sys.as("alpha-op").post("/processors/" + sys.instance()
+                    + "/realtime/alarms/NAJM/battery_voltage/1:acknowledge", "{}");
+            assertEquals(403, ack.status(), ack.body()); // not Yamcs' 404 for an alarm that is not there: not tried
+            assertTrue(ack.body().contains("Refused: the audit trail could not record it"), ack.body());
         } finally {
             writers.forEach(in::addSubscriber);
         }
@@ -229,6 +260,75 @@ class HardeningIT extends InContactTest {
         String next = Commands.issueOk(sys, sys.instance(), "NOOP", "{}");
         assertEquals("OK", Commands.awaitCompletion(sys, sys.instance(), next, Duration.ofSeconds(60))
                 .get("Authorized_Status"));
+    }
+
+    // --- 5. Logins per address; accounts' privileges at runtime
+
+    @Test
+    void failedLoginsLockTheAddressNotJustTheName() throws Exception {
+        // From 127.0.0.2 (still this host): locking it leaves the other tests' 127.0.0.1 alone.
+        InetAddress from = InetAddress.getByName("127.0.0.2");
+        for (int i = 0; i < 50; i++) { // 50 names, one wrong guess each: no name is locked
+            assertEquals(401, basicAuthStatus(from, "addr-probe-" + i, "guess"), "guess " + i);
+        }
+        for (String user : List.of("alpha-op", "bravo-lead", "observer", "admin")) {
+            assertEquals(429, basicAuthStatus(from, user, NajmSystem.DEMO_PASSWORD), user + " from the locked address");
+            JsonObject a = awaitAudit(user, "LOGIN", "login", r -> r.get("reason").getAsString()
+                    .startsWith("address 127.0.0.2 locked after 50 failed logins until "));
+            assertEquals("LOGIN_FAILED", a.get("outcome").getAsString(), a.toString());
+        }
+        assertEquals(200, basicAuthStatus(InetAddress.getLoopbackAddress(), "alpha-op", NajmSystem.DEMO_PASSWORD),
+                "another address is not locked");
+    }
+
+    @Test
+    void noOneMakesASuperuserOrChangesTheirOwnRoles() {
+        record Try(String user, String account, String body, String reason) {
+        }
+        String superuser = "{\"superuser\": true}";
+        String roles = "{\"roleAssignment\": {\"roles\": [\"Administrator\", \"Operator\"]}}";
+        for (Try t : List.of(new Try("admin", "admin", superuser, "no account becomes a superuser at runtime"),
+                new Try("admin", "observer", superuser, "no account becomes a superuser at runtime"),
+                new Try("admin", "admin", roles, "no one changes their own roles"),
+                new Try("observer", "observer", superuser, "no account becomes a superuser at runtime"),
+                new Try("bravo-lead", "bravo-lead", roles, "no one changes their own roles"),
+                new Try("bravo-op", "alpha-op", roles, "bravo-op lacks the privilege ControlAccess"),
+                new Try("observer", "alpha-lead", roles, "observer lacks the privilege ControlAccess"))) {
+            var r = sys.as(t.user()).patch("/users/" + t.account(), t.body());
+            assertEquals(403, r.status(), t + ": " + r.body());
+            assertTrue(r.body().contains(t.reason()), t + ": " + r.body());
+            String what = t.body().equals(superuser) ? "make " + t.account() + " a superuser"
+                    : "roles of " + t.account() + " set to";
+            assertEquals("REFUSED", awaitAudit(t.user(), "ACCESS", what).get("outcome").getAsString());
+        }
+        assertFalse(sys.as("admin").get("/users/admin").json().get("superuser").getAsBoolean());
+        assertEquals(403, sys.as("admin").delete("/users/admin/roles/Administrator").status());
+        awaitAudit("admin", "ACCESS", "role Administrator of admin removed");
+        // The administrator still manages other accounts' roles, audited.
+        var created = sys.as("admin").post("/users", "{\"name\": \"hardening-it\", \"password\": \"x-9-long-pass\"}");
+        assertEquals(200, created.status(), created.body());
+        try {
+            var set = sys.as("admin").patch("/users/hardening-it", "{\"roleAssignment\": {\"roles\": [\"Observer\"]}}");
+            assertEquals(200, set.status(), set.body());
+            assertEquals("ALLOWED", awaitAudit("admin", "ACCESS", "roles of hardening-it set to [Observer]")
+                    .get("outcome").getAsString());
+            assertEquals(200, sys.as("admin").delete("/users/hardening-it/roles/Observer").status());
+            awaitAudit("admin", "ACCESS", "role Observer of hardening-it removed");
+        } finally {
+            sys.as("admin").delete("/users/hardening-it");
+        }
+    }
+
+    /** The status of GET /api/najm/science with HTTP basic authentication, sent from {@code from}. */
+    private static int basicAuthStatus(InetAddress from, String user, String password) throws Exception {
+        try (Socket s = new Socket(InetAddress.getLoopbackAddress(), sys.httpPort(), from, 0)) {
+            s.setSoTimeout(20_000);
+            String auth = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+            s.getOutputStream().write(("GET /api/najm/science HTTP/1.1\r\nHost: localhost\r\nAuthorization: Basic "
+                    + auth + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            String status = new String(s.getInputStream().readNBytes(12), StandardCharsets.US_ASCII);
+            return Integer.parseInt(status.substring(9, 12));
+        }
     }
 
     // ---
@@ -249,8 +349,16 @@ class HardeningIT extends InContactTest {
         return sys.as(user).post("/archive/" + instance + ":executeSql", body.toString());
     }
 
+    private static long cmdhistCount(String instance) {
+        return count(instance, "cmdhist");
+    }
+
     private static long auditCount() {
-        var r = sql("admin", GLOBAL, "select count(*) from najm_audit");
+        return count(GLOBAL, "najm_audit");
+    }
+
+    private static long count(String instance, String table) {
+        var r = sql("admin", instance, "select count(*) from " + table);
         assertEquals(200, r.status(), r.body());
         var rows = r.json().getAsJsonArray("rows");
         var v = rows.get(0).getAsJsonObject().getAsJsonArray("values").get(0).getAsJsonObject();

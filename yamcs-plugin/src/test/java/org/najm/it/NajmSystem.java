@@ -36,6 +36,9 @@ import org.najm.simulator.station.Visibility.Pass;
 import org.najm.time.SimClock;
 import org.najm.time.SimClocks;
 import org.junit.jupiter.api.Assumptions;
+import org.orekit.propagation.analytical.tle.TLE;
+import org.orekit.propagation.analytical.tle.TLEPropagator;
+import org.orekit.propagation.analytical.tle.generation.FixedPointTleGenerationAlgorithm;
 import org.yamcs.FileBasedConfigurationResolver;
 import org.yamcs.YConfiguration;
 import org.yamcs.YamcsServer;
@@ -64,6 +67,8 @@ final class NajmSystem {
         FAULTS,
         /** As FAULTS, at rate {@value NajmSystem#RESTART_RATE}, the MOC in a process of its own (MocRestartIT). */
         MOC_RESTART,
+        /** As MOC_RESTART, a JVM of its own for the kill under load (MocKillUnderLoadIT). */
+        MOC_KILL,
         /** As SHARED, with partner site servers in processes of their own next to the MOC (SitesIT). */
         SITES;
 
@@ -74,7 +79,7 @@ final class NajmSystem {
 
         /** Whether the MOC runs in a process of its own rather than in the test JVM. */
         boolean separateMoc() {
-            return this == MOC_RESTART;
+            return this == MOC_RESTART || this == MOC_KILL;
         }
 
         /** The value of {@value NajmSystem#SCENARIO_PROPERTY} of the JVM that runs it (null: the default JVM). */
@@ -144,7 +149,7 @@ final class NajmSystem {
         nextPass = chosen.length > 1 ? chosen[1].pass() : null;
         clock = SimClock.startingNow(pass.aos().minus(lead), switch (scenario) {
         case SHARED, SITES -> RATE;
-        case MOC_RESTART -> RESTART_RATE;
+        case MOC_RESTART, MOC_KILL -> RESTART_RATE;
         default -> LIGHTS_OUT_RATE;
         });
         SimClocks.install(clock);
@@ -178,7 +183,7 @@ final class NajmSystem {
                 "observer", DEMO_PASSWORD, constellation, clock);
         schedule.start(Duration.ofMillis(500));
         simulator = Simulator.start(constellation, clock, new Simulator.Options().policy(new PlanFollowingPolicy(
-                schedule)).seed(1).routineOps(scenario == Scenario.FAULTS || scenario == Scenario.MOC_RESTART));
+                schedule)).seed(1).routineOps(scenario == Scenario.FAULTS || scenario.separateMoc()));
         this.httpPort = httpPort;
         rest = as(operatorOf(subject.instance()));
         Runtime.getRuntime().addShutdownHook(new Thread(this::stop));
@@ -222,6 +227,11 @@ final class NajmSystem {
     /** The MOC with partner sites next to it (SitesIT; skipped in any other JVM). */
     static NajmSystem sites() throws Exception {
         return get(Scenario.SITES);
+    }
+
+    /** The MOC in a process of its own, killed under load (MocKillUnderLoadIT; skipped in any other JVM). */
+    static NajmSystem mocKill() throws Exception {
+        return get(Scenario.MOC_KILL);
     }
 
     /** The fault scenario (FaultsIT; skipped in any other JVM). */
@@ -329,5 +339,15 @@ final class NajmSystem {
 
     String instance() {
         return subject.instance();
+    }
+
+    /** The launch orbit of spacecraft {@code name} with an epoch {@code days} later, as a TLE upload body. */
+    String newerTle(String name, int days) {
+        var sc = constellation.spacecraftByName(name).orElseThrow();
+        var utc = OrekitData.context().getTimeScales().getUTC();
+        var launch = new TLE(sc.tleLine1(), sc.tleLine2(), utc);
+        var state = TLEPropagator.selectExtrapolator(launch).propagate(launch.getDate().shiftedBy(86400.0 * days));
+        var fresh = TLE.stateToTLE(state, launch, new FixedPointTleGenerationAlgorithm());
+        return "{\"text\": \"" + name + "\\n" + fresh.getLine1() + "\\n" + fresh.getLine2() + "\\n\"}";
     }
 }

@@ -13,10 +13,6 @@ import java.util.List;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
-import org.najm.orekit.OrekitData;
-import org.orekit.propagation.analytical.tle.TLE;
-import org.orekit.propagation.analytical.tle.TLEPropagator;
-import org.orekit.propagation.analytical.tle.generation.FixedPointTleGenerationAlgorithm;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
@@ -56,6 +52,60 @@ class PartnerScopeIT extends InContactTest {
         // The stack is alpha's still, and everyone reads it.
         assertEquals(stack, sys.as("observer").get(own).body());
         assertEquals(200, sys.as("alpha-lead").delete(own).status());
+    }
+
+    @Test
+    void savedDisplaysArePerPartnerAndTheShippedOnesAreNotWritten() {
+        if (sys.as("admin").get("/storage/buckets/displays").status() == 404) {
+            var made = sys.as("admin").post("/storage/buckets", "{\"name\": \"displays\"}");
+            assertEquals(200, made.status(), made.body());
+        }
+        String display = "{\"widgets\": []}";
+        String own = "/storage/buckets/displays/objects/alpha/scope-it.json";
+        var ok = sys.as("alpha-op").post(own, display);
+        assertEquals(200, ok.status(), ok.body());
+        assertEquals("ALLOWED", audit("alpha-op", "BUCKET", "write display displays/alpha/scope-it.json")
+                .get("outcome").getAsString());
+        for (String user : List.of("bravo-op", "observer", "admin")) {
+            var r = sys.as(user).post(own, "{}");
+            assertEquals(403, r.status(), user + ": " + r.body());
+            assertEquals("REFUSED", audit(user, "BUCKET", "write display displays/alpha/scope-it.json")
+                    .get("outcome").getAsString());
+        }
+        assertEquals(403, sys.as("bravo-lead").delete(own).status());
+        audit("bravo-lead", "BUCKET", "delete display displays/alpha/scope-it.json");
+        assertEquals(display, sys.as("observer").get(own).body());
+        assertEquals(200, sys.as("alpha-op").delete(own).status());
+        // The displays shipped with the MOC: nobody, the administrator's ManageAnyBucket included.
+        for (String user : List.of("alpha-lead", "observer", "admin")) {
+            var r = sys.as(user).post("/storage/buckets/najm-displays/objects/scope-it.opi", "<display/>");
+            assertEquals(403, r.status(), user + ": " + r.body());
+            assertTrue(r.body().contains("shipped with the MOC"), r.body());
+            audit(user, "BUCKET", "write display najm-displays/scope-it.opi");
+        }
+        assertEquals(403, sys.as("admin").delete("/storage/buckets/najm-displays").status());
+        audit("admin", "BUCKET", "delete bucket najm-displays");
+    }
+
+    /** The audit entries of alarm actions on the ground system's instance end so. */
+    private static final String GLOBAL = " of _global";
+
+    @Test
+    void theGroundSystemsAlarmsAreThePartnersOperatorsOnly() {
+        String alarm = "/processors/_global/realtime/alarms/yamcs/links/TM/1:acknowledge";
+        for (String user : List.of("observer", "admin")) {
+            var r = sys.as(user).post(alarm, "{}");
+            assertEquals(403, r.status(), user + ": " + r.body());
+            assertTrue(r.json().get("msg").getAsString().endsWith("acted on by the partners' operators and leads"),
+                    r.body());
+            assertEquals("REFUSED", audit(user, "ALARM", "alarm acknowledge", GLOBAL).get("outcome").getAsString());
+        }
+        // Any partner's operator passes (audited); Yamcs then finds no such alarm.
+        for (String user : List.of("alpha-op", "delta-lead")) {
+            var r = sys.as(user).post(alarm, "{}");
+            assertNotEquals(403, r.status(), user + ": " + r.body());
+            assertEquals("ALLOWED", audit(user, "ALARM", "alarm acknowledge", GLOBAL).get("outcome").getAsString());
+        }
     }
 
     @Test
@@ -136,19 +186,19 @@ class PartnerScopeIT extends InContactTest {
 
     /** The launch orbit of {@code name} with an epoch one day later, as an upload body. */
     private static String newerTle(String name) {
-        return newerTle(name, 1);
+        return sys.newerTle(name, 1);
     }
 
     private static String newerTle(String name, int days) {
-        var sc = sys.constellation.spacecraftByName(name).orElseThrow();
-        var utc = OrekitData.context().getTimeScales().getUTC();
-        var launch = new TLE(sc.tleLine1(), sc.tleLine2(), utc);
-        var state = TLEPropagator.selectExtrapolator(launch).propagate(launch.getDate().shiftedBy(86400.0 * days));
-        var fresh = TLE.stateToTLE(state, launch, new FixedPointTleGenerationAlgorithm());
-        return "{\"text\": \"" + name + "\\n" + fresh.getLine1() + "\\n" + fresh.getLine2() + "\\n\"}";
+        return sys.newerTle(name, days);
     }
 
     private static JsonObject audit(String user, String kind, String commandPrefix) {
+        return audit(user, kind, commandPrefix, "");
+    }
+
+    /** The newest audit entry of {@code user} and {@code kind} whose command starts and ends so. */
+    private static JsonObject audit(String user, String kind, String commandPrefix, String commandSuffix) {
         return Poll.until(DECIDED, "the audit record of " + user + " " + kind + " " + commandPrefix, () -> {
             var r = sys.as("admin").get("/najm/audit?user=" + user + "&limit=1000");
             assertEquals(200, r.status(), r.body());
@@ -156,7 +206,8 @@ class PartnerScopeIT extends InContactTest {
                 for (JsonElement e : r.json().getAsJsonArray("records")) {
                     JsonObject o = e.getAsJsonObject();
                     if (o.get("kind").getAsString().equals(kind)
-                            && o.get("command").getAsString().startsWith(commandPrefix)) {
+                            && o.get("command").getAsString().startsWith(commandPrefix)
+                            && o.get("command").getAsString().endsWith(commandSuffix)) {
                         return Optional.of(o);
                     }
                 }

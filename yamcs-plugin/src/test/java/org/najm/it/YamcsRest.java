@@ -47,6 +47,12 @@ final class YamcsRest {
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    Response patch(String path, String json) {
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/json")
+                .method("PATCH", HttpRequest.BodyPublishers.ofString(json)));
+    }
+
     Response delete(String path) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).DELETE());
     }

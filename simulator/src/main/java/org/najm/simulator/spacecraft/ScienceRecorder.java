@@ -48,19 +48,38 @@ final class ScienceRecorder {
     /** Stores one tracklet (and its truth line); returns its id. */
     long record(Telescope.Tracklet tracklet, double ob) {
         long id = nextTrackletId++;
-        List<Telescope.Detection> detections = tracklet.detections();
+        store(id, tracklet.detections(), ob);
+        truth(id, tracklet);
+        return id;
+    }
+
+    /**
+     * Stores the first {@code now} detections of a tracklet (and its truth line); the rest go with {@link #store}
+     * later.
+     */
+    long recordPart(Telescope.Tracklet tracklet, int now, double ob) {
+        long id = nextTrackletId++;
+        store(id, tracklet.detections().subList(0, now), ob);
+        truth(id, tracklet);
+        return id;
+    }
+
+    private void truth(long id, Telescope.Tracklet tracklet) {
+        TruthFile file = truth;
+        if (file != null) {
+            file.append(name, id, tracklet.truth());
+        }
+    }
+
+    /** Stores detections of tracklet {@code id}. */
+    void store(long id, List<Telescope.Detection> detections, double ob) {
         for (Telescope.Detection d : detections) {
             SciDetection p = new SciDetection(ob, id, d.detIndex(), d.detCount(), d.obsTime(), d.ra(), d.dec(),
                     d.rmsRa(), d.rmsDec(), d.mag(), d.rmsMag(), d.band(), d.snr(), Telescope.EXPOSURE_S,
                     d.observerKm());
             downlink.store(store, ob, p.encode(downlink.nextSequenceCount(Apid.SCI_DETECTION)));
         }
-        TruthFile file = truth;
-        if (file != null) {
-            file.append(name, id, tracklet.truth());
-        }
-        LOG.fine(() -> name + ": tracklet " + id + " with " + detections.size() + " detections");
-        return id;
+        LOG.fine(() -> name + ": tracklet " + id + ", " + detections.size() + " detections stored");
     }
 
     long trackletsRecorded() {

@@ -2,7 +2,9 @@ package org.najm.simulator.spacecraft;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
@@ -55,6 +57,8 @@ public final class SpacecraftSim {
     private final Obc obc;
     private final Stores stores;
     private final ScienceRecorder science;
+    /** Test hook: detections of injected tracklets not stored yet, by tracklet id. */
+    private final Map<Long, List<Telescope.Detection>> heldBack = new HashMap<>();
     private final Housekeeping housekeeping;
     private final CommandExecutor commands;
     private volatile Executor owner = Runnable::run;
@@ -208,6 +212,15 @@ public final class SpacecraftSim {
      * the last {@code detCount} exposures. Completes with its tracklet id.
      */
     public CompletableFuture<Long> injectTracklet(int detCount) {
+        return injectTracklet(detCount, detCount);
+    }
+
+    /**
+     * Test hook: as {@link #injectTracklet(int)}, but only the first {@code storedNow} of the {@code detCount}
+     * detections go into the store now; {@link #injectRestOfTracklet} stores the others later, as when a
+     * tracklet's detections are split by a dump.
+     */
+    public CompletableFuture<Long> injectTracklet(int detCount, int storedNow) {
         CompletableFuture<Long> f = new CompletableFuture<>();
         owner.execute(() -> {
             try {
@@ -223,12 +236,30 @@ public final class SpacecraftSim {
                 Telescope.Exposure first = seen.get(0);
                 Telescope.Asteroid a = telescope.newAsteroid(first.midDate(), first.observerKm(),
                         AttitudeModel.ra(anti), AttitudeModel.dec(anti), detCount, 0);
-                f.complete(science.record(telescope.detect(a, seen), ob));
+                Telescope.Tracklet tracklet = telescope.detect(a, seen);
+                List<Telescope.Detection> all = tracklet.detections();
+                long id = science.recordPart(tracklet, storedNow, ob);
+                if (storedNow < all.size()) {
+                    heldBack.put(id, List.copyOf(all.subList(storedNow, all.size())));
+                }
+                f.complete(id);
             } catch (RuntimeException e) {
                 f.completeExceptionally(e);
             }
         });
         return f;
+    }
+
+    /** Test hook: stores now the detections of tracklet {@code id} that {@link #injectTracklet(int, int)} held back. */
+    public CompletableFuture<Integer> injectRestOfTracklet(long id) {
+        return onOwner(() -> {
+            List<Telescope.Detection> rest = heldBack.remove(id);
+            if (rest == null) {
+                throw new IllegalArgumentException("no detections of tracklet " + id + " held back");
+            }
+            science.store(id, rest, onboardTime(now != null ? now : Instant.now()));
+            return rest.size();
+        });
     }
 
     /**

@@ -13,15 +13,36 @@ import org.najm.science.delivery.ArchiveClient.Result;
 /**
  * Delivers the outbox to the archive, oldest first, one at a time so that the archive sees
  * submissions in order. A failure is retried with exponential backoff for as long as it takes:
- * an archive that is down delays delivery and loses nothing. A refused submission is set aside
- * (rejected/) for an operator and the next one goes.
+ * an archive that is down delays delivery and loses nothing. A submission the archive refuses for
+ * its content (400, 413, 422) is set aside (rejected/) for an operator and the next one goes; but
+ * when the very next one is refused as well, the archive is taken to refuse everything (it is
+ * broken, or its rules changed) and the rest stays pending, retried with backoff like a failure,
+ * instead of the whole outbox being set aside one submission after another.
  */
 public final class ArchiveForwarder implements Runnable {
 
     private static final Logger LOG = Logger.getLogger(ArchiveForwarder.class.getName());
 
-    /** What happened to a submission, for the accounting. */
-    public record Delivery(Outbox.Submission submission, Result result) {
+    /** What the forwarder did with the result of one attempt. */
+    public enum Outcome {
+        /** Accepted, moved to delivered/. */
+        DELIVERED,
+        /** Accepted after one or more failed attempts: delivery works again. */
+        RECOVERED,
+        /** Refused for its content: moved to rejected/ with the reason. */
+        SET_ASIDE,
+        /** The first failed attempt after a success (or since start): kept pending, retried. */
+        FAILING,
+        /** A further failed attempt: still pending, retried with a longer backoff. */
+        STILL_FAILING
+    }
+
+    /**
+     * What happened to a submission, for the accounting and the operators.
+     *
+     * @param reason the archive's or the connection's words for what went wrong; null when delivered
+     */
+    public record Delivery(Outbox.Submission submission, Result result, Outcome outcome, String reason) {
     }
 
     private final Outbox outbox;
@@ -33,6 +54,8 @@ public final class ArchiveForwarder implements Runnable {
     private final AtomicLong failedAttempts = new AtomicLong();
     private volatile boolean running = true;
     private volatile String lastFailure;
+    private boolean failing;
+    private boolean lastWasRefusal;
     private Thread thread;
 
     public ArchiveForwarder(Outbox outbox, ArchiveClient client, Duration initialBackoff, Duration maxBackoff,
@@ -76,18 +99,29 @@ public final class ArchiveForwarder implements Runnable {
                 }
                 Outbox.Submission s = next.get();
                 Result r = client.submit(s.id(), s.text());
-                listener.accept(new Delivery(s, r));
                 if (r instanceof Result.Accepted a) {
                     outbox.markDelivered(s, a.receipt());
+                    listener.accept(new Delivery(s, r, failing ? Outcome.RECOVERED : Outcome.DELIVERED, null));
                     backoff = initialBackoff;
                     lastFailure = null;
-                } else if (r instanceof Result.Refused f) {
+                    failing = false;
+                    lastWasRefusal = false;
+                } else if (r instanceof Result.Refused f && !lastWasRefusal) {
                     LOG.warning("archive refused submission " + s.id() + ", set aside in rejected/: " + f.reason());
                     outbox.markRejected(s, f.reason());
-                } else if (r instanceof Result.Failed f) {
+                    lastFailure = "submission " + s.id() + " refused, set aside: " + f.reason();
+                    lastWasRefusal = true;
+                    listener.accept(new Delivery(s, r, Outcome.SET_ASIDE, f.reason()));
+                } else {
+                    String reason = r instanceof Result.Refused f
+                            ? "the archive refused the previous submission too, so it refuses everything: the"
+                                    + " rest stays pending; " + f.reason()
+                            : ((Result.Failed) r).reason();
                     failedAttempts.incrementAndGet();
-                    lastFailure = f.reason();
-                    LOG.info("delivery of submission " + s.id() + " failed (" + f.reason() + "); retry in " + backoff);
+                    lastFailure = reason;
+                    LOG.info("delivery of submission " + s.id() + " failed (" + reason + "); retry in " + backoff);
+                    listener.accept(new Delivery(s, r, failing ? Outcome.STILL_FAILING : Outcome.FAILING, reason));
+                    failing = true;
                     sleep(backoff);
                     backoff = backoff.multipliedBy(2).compareTo(maxBackoff) > 0 ? maxBackoff : backoff.multipliedBy(2);
                 }
@@ -121,6 +155,11 @@ public final class ArchiveForwarder implements Runnable {
                 running = false;
             }
         }
+    }
+
+    /** Whether its thread still runs (after {@link #stop()}: until the attempt under way has ended). */
+    public boolean isAlive() {
+        return thread != null && thread.isAlive();
     }
 
     public long failedAttempts() {

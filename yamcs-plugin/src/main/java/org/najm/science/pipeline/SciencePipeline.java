@@ -252,11 +252,23 @@ final class SciencePipeline {
                     n.submissionsDelivered.incrementAndGet();
                 }
             });
-        } else if (d.result() instanceof ArchiveClient.Result.Refused r) {
-            spacecraft.stream().map(events::get).filter(Objects::nonNull).forEach(ev -> ev.sendError(
-                    "SCIENCE_REFUSED", "The archive refused submission " + d.submission().id()
-                            + " (kept in rejected/): " + r.reason()));
         }
+        String id = d.submission().id();
+        // One event per change of state, not per retry: an archive down for an hour is one warning.
+        switch (d.outcome()) {
+        case SET_ASIDE -> eventsOf(spacecraft).forEach(ev -> ev.sendError("SCIENCE_REFUSED",
+                "The archive refused submission " + id + " (kept in rejected/): " + d.reason()));
+        case FAILING -> eventsOf(spacecraft).forEach(ev -> ev.sendWarning("SCIENCE_DELIVERY_FAILING",
+                "Cannot deliver submission " + id + " to the archive, kept pending and retried: " + d.reason()));
+        case RECOVERED -> eventsOf(spacecraft).forEach(ev -> ev.sendInfo("SCIENCE_DELIVERY_RECOVERED",
+                "The archive accepted submission " + id + " after failed attempts; delivery goes on"));
+        default -> {
+        }
+        }
+    }
+
+    private List<EventProducer> eventsOf(Set<String> spacecraft) {
+        return spacecraft.stream().map(events::get).filter(Objects::nonNull).toList();
     }
 
     /** Every second: a batch old enough leaves; an incomplete tracklet held too long is reported, once. */
