@@ -3,9 +3,11 @@ package org.najm.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.UnaryOperator;
 
 import org.najm.testing.FreePorts;
 import org.yamcs.FileBasedConfigurationResolver;
+import org.yamcs.templating.Template;
 import org.yamcs.YConfiguration;
 import org.yamcs.YamcsServer;
 
@@ -14,6 +16,10 @@ import org.yamcs.YamcsServer;
  * the configuration of an etc/ directory, free ports, data in a temporary directory.
  */
 final class EmbeddedYamcs implements AutoCloseable {
+
+    /** The spacecraft instances' template (etc/instance-templates/najm-spacecraft). */
+    static final String TEMPLATE = "najm-spacecraft";
+
 
     /** The ports the NAJM configuration reads from system properties. */
     record Ports(int tmPortBase, int tcPortBase, int httpPort) {
@@ -52,6 +58,14 @@ final class EmbeddedYamcs implements AutoCloseable {
 
     /** As {@link #start(Path)}; {@code automation}: with the contact automation (FleetOverviewBench). */
     void start(Path etc, boolean automation) throws Exception {
+        start(etc, automation, UnaryOperator.identity());
+    }
+
+    /**
+     * As {@link #start(Path, boolean)}, with the spacecraft instance template's text changed by {@code template}
+     * (Yamcs reads templates from its configuration directory, the repository's etc/, not from {@code etc}).
+     */
+    void start(Path etc, boolean automation, UnaryOperator<String> template) throws Exception {
         System.setProperty("najm.httpPort", Integer.toString(ports.httpPort()));
         System.setProperty("najm.tmPortBase", Integer.toString(ports.tmPortBase()));
         System.setProperty("najm.tcPortBase", Integer.toString(ports.tcPortBase()));
@@ -61,6 +75,17 @@ final class EmbeddedYamcs implements AutoCloseable {
         YConfiguration.setResolver(new FileBasedConfigurationResolver(etc));
         YamcsServer server = YamcsServer.getServer();
         server.prepareStart();
+        Template original = server.getInstanceTemplate(TEMPLATE);
+        if (original == null) {
+            throw new IllegalStateException("no instance template " + TEMPLATE);
+        }
+        String source = template.apply(original.getSource());
+        if (!source.equals(original.getSource())) {
+            Template changed = new Template(TEMPLATE, source);
+            changed.setDescription(original.getDescription());
+            original.getVariables().forEach(changed::addVariable);
+            server.addInstanceTemplate(changed);
+        }
         server.start();
     }
 
