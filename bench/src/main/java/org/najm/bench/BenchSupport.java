@@ -157,30 +157,6 @@ final class BenchSupport {
         }
     }
 
-    /**
-     * Datagrams the kernel dropped on the local UDP socket bound to {@code port} (the "drops" column of
-     * /proc/net/udp and udp6): receive-buffer overflow of that one socket, unlike the host-wide
-     * RcvbufErrors of /proc/net/snmp. -1 when not readable.
-     */
-    static long udpSocketDrops(int port) {
-        long total = -1;
-        String hexPort = String.format(":%04X", port);
-        for (String file : new String[] { "/proc/net/udp", "/proc/net/udp6" }) {
-            try {
-                for (String line : Files.readAllLines(Path.of(file), StandardCharsets.US_ASCII)) {
-                    String[] f = line.trim().split("\\s+");
-                    if (f.length < 13 || !f[1].endsWith(hexPort)) {
-                        continue;
-                    }
-                    total = Math.max(total, 0) + Long.parseLong(f[f.length - 1]);
-                }
-            } catch (IOException | NumberFormatException e) {
-                // not Linux or not readable
-            }
-        }
-        return total;
-    }
-
     /** Host-wide UDP RcvbufErrors from /proc/net/snmp (other processes on the host count too). -1 when not readable. */
     static long hostRcvbufErrors() {
         try {

@@ -94,9 +94,7 @@ public final class CommandLatencyBench implements BenchMain.Benchmark {
 
         EmbeddedYamcs.Ports ports = EmbeddedYamcs.Ports.free();
         int httpPort = ports.httpPort();
-        Constellation base = Constellation.load(repo.resolve("etc/constellation.yaml"));
-        Constellation constellation = base.withTransport(base.transport().withPortBases(ports.tmPortBase(),
-                ports.tcPortBase()));
+        Constellation constellation = ports.constellation(repo);
         Spacecraft subject = constellation.spacecraftByName(SUBJECT).orElseThrow();
         instance = subject.instance();
         Duration lead = Duration.ofSeconds(leadSeconds);

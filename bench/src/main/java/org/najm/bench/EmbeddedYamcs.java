@@ -5,11 +5,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.UnaryOperator;
 
+import org.najm.constellation.Constellation;
 import org.najm.testing.FreePorts;
 import org.yamcs.FileBasedConfigurationResolver;
-import org.yamcs.templating.Template;
 import org.yamcs.YConfiguration;
 import org.yamcs.YamcsServer;
+import org.yamcs.templating.Template;
 
 /**
  * The real Yamcs server in the benchmark's JVM, started the way the integration tests start it (NajmSystem):
@@ -20,13 +21,18 @@ final class EmbeddedYamcs implements AutoCloseable {
     /** The spacecraft instances' template (etc/instance-templates/najm-spacecraft). */
     static final String TEMPLATE = "najm-spacecraft";
 
-
     /** The ports the NAJM configuration reads from system properties. */
     record Ports(int tmPortBase, int tcPortBase, int httpPort) {
 
         /** Free ports: a block of five stations for TM and for TC, and HTTP. */
         static Ports free() throws IOException {
             return new Ports(FreePorts.udpBlock(5), FreePorts.udpBlock(5), FreePorts.tcp());
+        }
+
+        /** The repository's constellation with its stations on these ports (what the simulator must use). */
+        Constellation constellation(Path repo) throws IOException {
+            Constellation base = Constellation.load(repo.resolve(Constellation.DEFAULT_PATH));
+            return base.withTransport(base.transport().withPortBases(tmPortBase, tcPortBase));
         }
     }
 

@@ -29,6 +29,7 @@ import org.najm.gateway.StationStats;
 import org.najm.orekit.OrekitData;
 import org.najm.simulator.packet.GpsTime;
 import org.najm.testing.FreePorts;
+import org.najm.testing.UdpPort;
 import org.najm.time.SimClock;
 import org.najm.time.SimClocks;
 import org.yamcs.YamcsServer;
@@ -402,7 +403,7 @@ public final class IngestBench implements BenchMain.Benchmark {
     private long socketDrops(Config c) {
         long sum = 0;
         for (Feed f : c.feeds) {
-            long d = BenchSupport.udpSocketDrops(f.port);
+            long d = UdpPort.kernelDrops(f.port);
             if (d < 0) {
                 return -1;
             }
