@@ -2,6 +2,7 @@ package org.najm.bench;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.ClosedWatchServiceException;
 import java.nio.file.FileSystems;
@@ -12,9 +13,11 @@ import java.nio.file.StandardWatchEventKinds;
 import java.nio.file.WatchEvent;
 import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +29,15 @@ import java.util.logging.Logger;
 import org.najm.bench.DetectionPackets.Packet;
 import org.najm.constellation.Spacecraft;
 import org.najm.context.NajmContext;
+import org.najm.science.DetectionDecoder;
+import org.najm.science.Tracklet;
+import org.najm.science.TrackletAssembler;
+import org.najm.science.ades.AdesValidator;
+import org.najm.science.ades.AdesWriter;
+import org.najm.science.ades.ObservationContext;
+import org.najm.science.delivery.ArchiveClient;
 import org.najm.simulator.archive.ArchiveStandIn;
+import org.najm.telemetry.TestMdb;
 import org.najm.time.SimClock;
 import org.najm.time.SimClocks;
 import org.yamcs.StandardTupleDefinitions;
@@ -46,6 +57,9 @@ import org.yamcs.yarch.YarchDatabase;
  * when the archive has accepted the submission), observed with a {@link WatchService}. See bench/README.md.
  */
 public final class ScienceBench implements BenchMain.Benchmark {
+
+    /** etc/yamcs.yaml's batchMaxTracklets: the size of a full submission. */
+    private static final int TRACKLETS_PER_SUBMISSION = 20;
 
     private EmbeddedYamcs yamcs;
     private ArchiveStandIn archive;
@@ -97,6 +111,7 @@ public final class ScienceBench implements BenchMain.Benchmark {
         try {
             System.err.println("warm-up ...");
             step("warm-up", 2000, 3, 60);
+            report.append("\n" + isolated(BenchSupport.intProp("bench.rttSamples", 40)));
             List<StepResult> results = new ArrayList<>();
             for (int rate : rates) {
                 System.err.printf("%d det/s ...%n", rate);
@@ -270,6 +285,59 @@ public final class ScienceBench implements BenchMain.Benchmark {
         long gentime = TimeEncoding.fromGpsMillisec(p.gpsCreation() * 1000 + p.index());
         dumpBySpacecraft.get(p.spacecraft()).emitTuple(new Tuple(StandardTupleDefinitions.TM,
                 new Object[] {gentime, seq++ & 0x3FFF, now, 0, p.bytes(), null, null, "TM", null}));
+    }
+
+    /**
+     * The costs of one full submission (20 tracklets) outside the pipeline, no queueing: the product's
+     * {@link AdesWriter}, {@link AdesValidator} and {@link ArchiveClient} against the same stand-in.
+     */
+    private String isolated(int n) {
+        ObservationContext context = new ObservationContext("NAJM Mission Operations", "NAJM partner agencies",
+                List.of("NAJM onboard detection pipeline"), "reflector", 0.3, "CCD", "Gaia3",
+                "{spacecraft} space telescope");
+        Map<String, String> codes = Map.of("NAJM-1", "NJM1", "NAJM-2", "NJM2", "NAJM-3", "NJM3", "NAJM-4", "NJM4");
+        ArchiveClient client = new ArchiveClient(new ArchiveClient.Settings(URI.create("http://127.0.0.1:"
+                + archive.port() + "/submit"), "NAJM ground segment", "moc@najm.example", "Unclassified",
+                Duration.ofSeconds(10)));
+        AdesWriter writer = new AdesWriter();
+        AdesValidator validator = new AdesValidator();
+        DetectionDecoder decoder = new DetectionDecoder(TestMdb.get());
+        long[] w = new long[n];
+        long[] v = new long[n];
+        long[] h = new long[n];
+        for (int k = 0; k < n; k++) {
+            TrackletAssembler assembler = new TrackletAssembler(key -> false);
+            List<Tracklet> batch = new ArrayList<>();
+            for (Packet p : generator.generate(TRACKLETS_PER_SUBMISSION * 9 / 2)) {
+                var o = assembler.add(decoder.decode(p.spacecraft(), p.bytes()), Instant.now());
+                if (o.tracklet() != null && batch.size() < TRACKLETS_PER_SUBMISSION) {
+                    batch.add(o.tracklet());
+                }
+            }
+            long t0 = System.nanoTime();
+            String xml = writer.write(batch, context, codes);
+            long t1 = System.nanoTime();
+            if (!validator.errors(xml).isEmpty()) {
+                throw new IllegalStateException("invalid ADES: " + validator.errors(xml));
+            }
+            long t2 = System.nanoTime();
+            var r = client.submit("isolated-" + k, xml);
+            long t3 = System.nanoTime();
+            if (!(r instanceof ArchiveClient.Result.Accepted)) {
+                throw new IllegalStateException("archive: " + r);
+            }
+            w[k] = t1 - t0;
+            v[k] = t2 - t1;
+            h[k] = t3 - t2;
+        }
+        Arrays.sort(w);
+        Arrays.sort(v);
+        Arrays.sort(h);
+        return String.format("One submission of %d tracklets, isolated (no queueing), %d samples, ms:%n"
+                + "  ADES write      median %.1f  p90 %.1f%n  submit.xsd      median %.1f  p90 %.1f%n"
+                + "  HTTP round trip median %.1f  p90 %.1f  (multipart POST; the stand-in validates and stores)%n",
+                TRACKLETS_PER_SUBMISSION, n, pct(w, .5) / 1e6, pct(w, .9) / 1e6, pct(v, .5) / 1e6, pct(v, .9) / 1e6,
+                pct(h, .5) / 1e6, pct(h, .9) / 1e6);
     }
 
     static double pct(long[] a, double q) {
