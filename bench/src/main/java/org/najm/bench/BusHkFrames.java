@@ -30,6 +30,11 @@ final class BusHkFrames {
         this.framer = new TmFramer(scid, () -> CLCW, f -> sink.add(f));
     }
 
+    /** Moves the packets' generation time on by {@code seconds} without generating any. */
+    void skip(double seconds) {
+        gps += seconds;
+    }
+
     /** At least {@code frames} frames, ending on a packet boundary. */
     Batch generate(int frames) {
         sink = new ArrayList<>(frames + 2);

@@ -11,11 +11,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.LockSupport;
 
+import org.najm.commanding.BaselineReleaseLink;
 import org.najm.constellation.Constellation;
 import org.najm.constellation.Spacecraft;
 import org.najm.context.NajmContext;
@@ -25,11 +27,13 @@ import org.najm.simulator.Simulator;
 import org.najm.testing.FreePass;
 import org.najm.time.SimClock;
 import org.najm.time.SimClocks;
+import org.yamcs.YamcsServer;
 import org.yamcs.client.CommandSubscription;
 import org.yamcs.client.YamcsClient;
 import org.yamcs.protobuf.Commanding.CommandHistoryAttribute;
 import org.yamcs.protobuf.Commanding.CommandHistoryEntry;
 import org.yamcs.protobuf.SubscribeCommandsRequest;
+import org.yamcs.tctm.Link;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
@@ -43,10 +47,20 @@ import com.google.gson.JsonParser;
  *
  * <p>Completion is observed on a Yamcs websocket command-history subscription (yamcs-client), or,
  * with {@code -Dbench.observe=poll}, by polling {@code GET /api/archive/{instance}/commands/{id}}.
+ *
+ * <p>A/B in one run: every command goes either the product's way (arm {@code authority}: the partner command
+ * authority decides, writes command history and the audit trail) or the baseline's ({@code baseline}: the
+ * benchmark's {@link BaselineReleaseLink}, placed before AUTHORITY in the benchmark's copy of the template,
+ * releases it with no check), switched between commands in the order A B B A, on one server, one contact and
+ * one login (a bearer token taken once). Failed commands are kept: counted per arm with their time to failure
+ * and reasons, never dropped.
  */
 public final class CommandLatencyBench implements BenchMain.Benchmark {
 
     private static final String SUBJECT = "NAJM-1";
+    private static final String BASELINE_LINK = "BASELINE";
+    private static final String AUTHORITY_LINK = "  - name: AUTHORITY\n";
+    private static final String[] ARMS = { "baseline", "authority" };
 
     private final int commands = BenchSupport.intProp("bench.commands", 100);
     private final int warmupCommands = BenchSupport.intProp("bench.warmupCommands", 5);
@@ -80,9 +94,7 @@ public final class CommandLatencyBench implements BenchMain.Benchmark {
 
         EmbeddedYamcs.Ports ports = EmbeddedYamcs.Ports.free();
         int httpPort = ports.httpPort();
-        Constellation base = Constellation.load(repo.resolve("etc/constellation.yaml"));
-        Constellation constellation = base.withTransport(base.transport().withPortBases(ports.tmPortBase(),
-                ports.tcPortBase()));
+        Constellation constellation = ports.constellation(repo);
         Spacecraft subject = constellation.spacecraftByName(SUBJECT).orElseThrow();
         instance = subject.instance();
         Duration lead = Duration.ofSeconds(leadSeconds);
@@ -91,7 +103,7 @@ public final class CommandLatencyBench implements BenchMain.Benchmark {
         SimClocks.install(clock);
 
         yamcs = EmbeddedYamcs.prepare("najm-bench-cmd", ports);
-        yamcs.start(repo.resolve("etc"));
+        yamcs.start(repo.resolve("etc"), false, CommandLatencyBench::withBaseline);
         simulator = Simulator.start(constellation, clock);
         api = "http://127.0.0.1:" + httpPort + "/api";
         String operator = constellation.partner(subject.partner()).orElseThrow().operators().get(0);
@@ -106,8 +118,9 @@ public final class CommandLatencyBench implements BenchMain.Benchmark {
                 + "/realtime/commands/NAJM/<cmd> to CommandComplete_Status seen by the client ("
                 + (poll ? "REST polling of /api/archive/" + instance + "/commands/{id} every " + pollMillis + " ms"
                         : "websocket command-history subscription, yamcs-client")
-                + "); commands issued one after the other, as " + operator + " (bearer token; every command"
-                + " passes the partner command authority)");
+                + "); commands issued one after the other, as " + operator + " (bearer token taken once), each"
+                + " through arm 'authority' (the product's AUTHORITY link) or 'baseline' (released with no check), in"
+                + " the order A B B A");
 
         if (!poll) {
             client = YamcsClient.newBuilder("127.0.0.1", httpPort).build();
@@ -140,40 +153,80 @@ public final class CommandLatencyBench implements BenchMain.Benchmark {
             }
             BenchSupport.sleep(1000);
         }
+        Link baseline = YamcsServer.getServer().getInstance(instance).getLinkManager().getLink(BASELINE_LINK);
         for (int i = 0; i < warmupCommands; i++) {
-            issue("NOOP", "{}");
-            issue("PING", "{\"token\": " + (1_000_000 + i) + "}");
+            for (String arm : ARMS) {
+                use(baseline, arm);
+                issue("NOOP", "{}");
+                issue("PING", "{\"token\": " + (1_000_000 + i) + "}");
+            }
         }
 
         report.line("");
-        report.format("%-5s %5s %6s %9s %9s %9s %9s %9s %9s %9s", "cmd", "n", "failed", "min ms", "median", "p90",
-                "p99", "max", "mean", "POST ms");
+        report.format("%-5s %-9s %5s %6s %9s %9s %9s %9s %9s %9s %9s", "cmd", "arm", "ok", "failed", "min ms",
+                "median", "p90", "p99", "max", "mean", "POST ms");
+        List<String> failures = new ArrayList<>();
+        List<String> ratios = new ArrayList<>();
         for (String cmd : List.of("NOOP", "PING")) {
-            List<Double> lat = new ArrayList<>();
-            List<Double> post = new ArrayList<>();
-            int failed = 0;
-            List<String> reasons = new ArrayList<>();
-            for (int i = 0; i < commands; i++) {
+            Map<String, List<Result>> results = new LinkedHashMap<>();
+            for (String arm : ARMS) {
+                results.put(arm, new ArrayList<>());
+            }
+            for (int i = 0; i < 2 * commands; i++) {
+                // A B B A: neither arm always goes first after a switch
+                String arm = ARMS[(i % 4 == 0 || i % 4 == 3) ? 0 : 1];
+                use(baseline, arm);
                 String args = cmd.equals("PING") ? "{\"token\": " + (2_000_000 + i) + "}" : "{}";
-                Result r = issue(cmd, args);
-                if (r.ok) {
-                    lat.add(r.latencyMs);
-                    post.add(r.postMs);
-                } else {
-                    failed++;
-                    if (reasons.size() < 3) {
-                        reasons.add(r.message);
-                    }
+                results.get(arm).add(issue(cmd, args));
+            }
+            for (String arm : ARMS) {
+                List<Result> rs = results.get(arm);
+                report.line(stats(cmd, arm, rs));
+                List<Result> failed = rs.stream().filter(r -> !r.ok).toList();
+                if (!failed.isEmpty()) {
+                    double[] t = failed.stream().mapToDouble(Result::latencyMs).sorted().toArray();
+                    failures.add(String.format("%s %s: %d failed, time to failure median %.1f ms, max %.1f ms;"
+                            + " first reasons: %s", cmd, arm, failed.size(), percentile(t, 50), t[t.length - 1],
+                            failed.stream().limit(3).map(Result::message).toList()));
                 }
             }
-            report.line(stats(cmd, lat, post, failed));
-            for (String reason : reasons) {
-                report.line("#   failure: " + reason);
-            }
+            double a = medianOk(results.get(ARMS[0]));
+            double b = medianOk(results.get(ARMS[1]));
+            ratios.add(String.format("%s: authority / baseline median = %.1f / %.1f ms = %.2f (%+.1f ms)", cmd, b, a,
+                    b / a, b - a));
         }
+        report.line("");
+        ratios.forEach(r -> report.line("# " + r));
+        report.line(failures.isEmpty() ? "# failed commands: none" : "# failed commands (kept, not in the latency"
+                + " columns, which are of completed commands):");
+        failures.forEach(f -> report.line("#   " + f));
         report.line("");
         report.format("# simulated time at the end %s (LOS %s); total benchmark time %.0f s", clock.now(),
                 chosen.pass().los(), (System.nanoTime() - t0) / 1e9);
+    }
+
+    /** Arm 'baseline': the baseline link enabled (it takes every command); 'authority': disabled (it steps aside). */
+    private static void use(Link baseline, String arm) {
+        if (arm.equals(ARMS[0])) {
+            baseline.enable();
+        } else {
+            baseline.disable();
+        }
+    }
+
+    /** The instance template with the baseline link inserted before AUTHORITY, disabled. */
+    private static String withBaseline(String template) {
+        if (!template.contains(AUTHORITY_LINK)) {
+            throw new IllegalStateException("the template has no AUTHORITY link: update CommandLatencyBench");
+        }
+        return template.replace(AUTHORITY_LINK, "  - name: " + BASELINE_LINK + "\n    class: "
+                + BaselineReleaseLink.class.getName() + "\n    stream: tc_realtime\n    enabledAtStartup: false\n"
+                + AUTHORITY_LINK);
+    }
+
+    private static double medianOk(List<Result> rs) {
+        double[] a = rs.stream().filter(Result::ok).mapToDouble(Result::latencyMs).sorted().toArray();
+        return a.length == 0 ? Double.NaN : percentile(a, 50);
     }
 
     private record Result(boolean ok, double latencyMs, double postMs, String message) {
@@ -190,11 +243,12 @@ public final class CommandLatencyBench implements BenchMain.Benchmark {
                     .POST(HttpRequest.BodyPublishers.ofString("{\"args\": " + argsJson + "}")).build(),
                     HttpResponse.BodyHandlers.ofString());
         } catch (Exception e) {
-            return new Result(false, 0, 0, "POST failed: " + e);
+            return new Result(false, (System.nanoTime() - start) / 1e6, 0, "POST failed: " + e);
         }
         long posted = System.nanoTime();
         if (r.statusCode() != 200) {
-            return new Result(false, 0, 0, "HTTP " + r.statusCode() + ": " + r.body());
+            return new Result(false, (posted - start) / 1e6, (posted - start) / 1e6,
+                    "HTTP " + r.statusCode() + ": " + r.body());
         }
         String id = JsonParser.parseString(r.body()).getAsJsonObject().get("id").getAsString();
         long deadline = start + Duration.ofSeconds(30).toNanos();
@@ -213,7 +267,8 @@ public final class CommandLatencyBench implements BenchMain.Benchmark {
                 LockSupport.parkNanos(100_000);
             }
         }
-        return new Result(false, 0, 0, id + ": no completion within 30 s");
+        return new Result(false, (System.nanoTime() - start) / 1e6, (posted - start) / 1e6,
+                id + ": no completion within 30 s");
     }
 
     private void onCommandHistory(CommandHistoryEntry e) {
@@ -256,15 +311,19 @@ public final class CommandLatencyBench implements BenchMain.Benchmark {
         }
     }
 
-    private static String stats(String cmd, List<Double> lat, List<Double> post, int failed) {
-        if (lat.isEmpty()) {
-            return String.format("%-5s %5d %6d  (no successful command)", cmd, 0, failed);
+    /** One row: the completed commands' latencies; failed ones counted (their times are reported apart). */
+    private static String stats(String cmd, String arm, List<Result> rs) {
+        double[] a = rs.stream().filter(Result::ok).mapToDouble(Result::latencyMs).sorted().toArray();
+        int failed = rs.size() - a.length;
+        if (a.length == 0) {
+            return String.format("%-5s %-9s %5d %6d  (no successful command)", cmd, arm, 0, failed);
         }
-        double[] a = lat.stream().mapToDouble(Double::doubleValue).sorted().toArray();
         double mean = Arrays.stream(a).average().orElse(0);
-        double postMedian = percentile(post.stream().mapToDouble(Double::doubleValue).sorted().toArray(), 50);
-        return String.format("%-5s %5d %6d %9.1f %9.1f %9.1f %9.1f %9.1f %9.1f %9.1f", cmd, a.length, failed, a[0],
-                percentile(a, 50), percentile(a, 90), percentile(a, 99), a[a.length - 1], mean, postMedian);
+        double postMedian = percentile(rs.stream().filter(Result::ok).mapToDouble(Result::postMs).sorted()
+                .toArray(), 50);
+        return String.format("%-5s %-9s %5d %6d %9.1f %9.1f %9.1f %9.1f %9.1f %9.1f %9.1f", cmd, arm, a.length,
+                failed, a[0], percentile(a, 50), percentile(a, 90), percentile(a, 99), a[a.length - 1], mean,
+                postMedian);
     }
 
     /** Nearest-rank percentile of sorted values. */

@@ -3,11 +3,14 @@ package org.najm.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.UnaryOperator;
 
+import org.najm.constellation.Constellation;
 import org.najm.testing.FreePorts;
 import org.yamcs.FileBasedConfigurationResolver;
 import org.yamcs.YConfiguration;
 import org.yamcs.YamcsServer;
+import org.yamcs.templating.Template;
 
 /**
  * The real Yamcs server in the benchmark's JVM, started the way the integration tests start it (NajmSystem):
@@ -15,12 +18,21 @@ import org.yamcs.YamcsServer;
  */
 final class EmbeddedYamcs implements AutoCloseable {
 
+    /** The spacecraft instances' template (etc/instance-templates/najm-spacecraft). */
+    static final String TEMPLATE = "najm-spacecraft";
+
     /** The ports the NAJM configuration reads from system properties. */
     record Ports(int tmPortBase, int tcPortBase, int httpPort) {
 
         /** Free ports: a block of five stations for TM and for TC, and HTTP. */
         static Ports free() throws IOException {
             return new Ports(FreePorts.udpBlock(5), FreePorts.udpBlock(5), FreePorts.tcp());
+        }
+
+        /** The repository's constellation with its stations on these ports (what the simulator must use). */
+        Constellation constellation(Path repo) throws IOException {
+            Constellation base = Constellation.load(repo.resolve(Constellation.DEFAULT_PATH));
+            return base.withTransport(base.transport().withPortBases(tmPortBase, tcPortBase));
         }
     }
 
@@ -52,6 +64,14 @@ final class EmbeddedYamcs implements AutoCloseable {
 
     /** As {@link #start(Path)}; {@code automation}: with the contact automation (FleetOverviewBench). */
     void start(Path etc, boolean automation) throws Exception {
+        start(etc, automation, UnaryOperator.identity());
+    }
+
+    /**
+     * As {@link #start(Path, boolean)}, with the spacecraft instance template's text changed by {@code template}
+     * (Yamcs reads templates from its configuration directory, the repository's etc/, not from {@code etc}).
+     */
+    void start(Path etc, boolean automation, UnaryOperator<String> template) throws Exception {
         System.setProperty("najm.httpPort", Integer.toString(ports.httpPort()));
         System.setProperty("najm.tmPortBase", Integer.toString(ports.tmPortBase()));
         System.setProperty("najm.tcPortBase", Integer.toString(ports.tcPortBase()));
@@ -61,6 +81,17 @@ final class EmbeddedYamcs implements AutoCloseable {
         YConfiguration.setResolver(new FileBasedConfigurationResolver(etc));
         YamcsServer server = YamcsServer.getServer();
         server.prepareStart();
+        Template original = server.getInstanceTemplate(TEMPLATE);
+        if (original == null) {
+            throw new IllegalStateException("no instance template " + TEMPLATE);
+        }
+        String source = template.apply(original.getSource());
+        if (!source.equals(original.getSource())) {
+            Template changed = new Template(TEMPLATE, source);
+            changed.setDescription(original.getDescription());
+            original.getVariables().forEach(changed::addVariable);
+            server.addInstanceTemplate(changed);
+        }
         server.start();
     }
 

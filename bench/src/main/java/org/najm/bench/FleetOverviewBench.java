@@ -68,9 +68,7 @@ public final class FleetOverviewBench implements BenchMain.Benchmark {
         BenchSupport.installLogging();
         OrekitData.context();
         EmbeddedYamcs.Ports ports = EmbeddedYamcs.Ports.free();
-        Constellation base = Constellation.load(repo.resolve("etc/constellation.yaml"));
-        Constellation constellation = base.withTransport(base.transport().withPortBases(ports.tmPortBase(),
-                ports.tcPortBase()));
+        Constellation constellation = ports.constellation(repo);
         SimClock clock = SimClock.startingNow(Instant.parse(start), rate);
         SimClocks.install(clock);
         yamcs = EmbeddedYamcs.prepare("najm-bench-fleet", ports);

@@ -11,6 +11,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,11 +29,11 @@ import org.najm.gateway.StationStats;
 import org.najm.orekit.OrekitData;
 import org.najm.simulator.packet.GpsTime;
 import org.najm.testing.FreePorts;
+import org.najm.testing.UdpPort;
 import org.najm.time.SimClock;
 import org.najm.time.SimClocks;
 import org.yamcs.YamcsServer;
 import org.yamcs.YamcsServerInstance;
-import org.yamcs.parameterarchive.ParameterArchive;
 import org.yamcs.tctm.Link;
 import org.yamcs.yarch.Stream;
 import org.yamcs.yarch.StreamSubscriber;
@@ -47,43 +49,56 @@ import com.google.gson.JsonParser;
 
 /**
  * TM ingest benchmark: frames per second from UDP to decoded, archived packets and parameters,
- * sustained with zero loss.
+ * sustained with zero loss, like for like.
  *
- * <p>One embedded Yamcs server runs the NAJM configuration exactly as the product does
- * (StationGateway, four spacecraft instances from the template) plus one comparison instance
- * {@code stock} whose TM link is Yamcs' own {@code UdpTmFrameLink} with the same frame, VC,
- * packet preprocessor, MDB and archive services. A paced UDP sender offers pre-generated ICD
- * frames of BUS_HK packets at increasing rates to three configurations, interleaved so that noise
- * hits all of them: stock (one stream), NAJM one spacecraft, NAJM four spacecraft (four stations
- * at once, the rate being the total). See bench/README.md.
+ * <p>One embedded Yamcs server runs the NAJM configuration exactly as the product does (StationGateway, four
+ * spacecraft instances from the template) plus four comparison instances {@code stock-1..4} from the same
+ * template whose TM link is Yamcs' own {@code UdpTmFrameLink}, one UDP port each. Four configurations: one link
+ * ({@code stock-1}: one stock instance; {@code najm-1}: NAJM-1 through one station) and four links ({@code stock-4}:
+ * the four stock instances; {@code najm-4}: the four spacecraft through four stations), the rate being the
+ * total. Each configuration's highest zero-loss rate is found by a {@link ZeroLossSearch} (to within
+ * {@code bench.tolerance}); the searches of the four configurations are interleaved probe by probe, in an order
+ * rotated between repetitions, and every probe waits for the parameter archive's back-fill of the previous one
+ * before it starts. See bench/README.md.
  */
 public final class IngestBench implements BenchMain.Benchmark {
 
     /** BUS_HK APID: the only packets the benchmark sends and counts. */
     private static final int APID_BUS_HK = 100;
-    private static final String STOCK = "stock";
+    /** The comparison instances are named stock-1 .. stock-n. */
+    private static final String STOCK = "stock-";
+    /**
+     * Packet time skipped between probes: more than one parameter-archive interval (2^23 ms), so that each
+     * probe's packets fall into intervals of their own and the back-fill of a probe does not rebuild the
+     * intervals of all the probes before it.
+     */
+    private static final double SKIP_BETWEEN_STEPS_S = 8400;
 
     private final int seconds = BenchSupport.intProp("bench.seconds", 8);
     private final int warmupSeconds = BenchSupport.intProp("bench.warmupSeconds", 10);
     private final int drainTimeoutSeconds = BenchSupport.intProp("bench.drainTimeoutSeconds", 40);
     /** A rate passes only if the pipeline delivered at least this fraction of it while the sender was sending. */
     private final double keepUp = BenchSupport.doubleProp("bench.keepUp", 0.97);
-    private final int[] rates1 = BenchSupport.intListProp("bench.rates1",
-            "500,750,1000,1250,1500,1750,2000,2500,3000,4000,6000,8000");
-    private final int[] rates4 = BenchSupport.intListProp("bench.rates4",
-            "1000,1500,2000,2500,3000,3500,4000,5000,6000,8000,12000,16000");
-    /** Consecutive failed rates after which a configuration stops climbing. */
-    private final int stopAfterFails = BenchSupport.intProp("bench.stopAfterFails", 2);
+    private final int reps = BenchSupport.intProp("bench.reps", 3);
+    /** The searches stop when the failing rate is within this fraction of the passing one. */
+    private final double tolerance = BenchSupport.doubleProp("bench.tolerance", 0.05);
+    private final int start1 = BenchSupport.intProp("bench.start1", 1000);
+    private final int start4 = BenchSupport.intProp("bench.start4", 2000);
+    private final int maxRate = BenchSupport.intProp("bench.maxRate", 32000);
+    private final int maxProbes = BenchSupport.intProp("bench.maxProbes", 12);
+    /** The longest wait between probes for the parameter archive to back-fill the previous one. */
+    private final int settleTimeoutSeconds = BenchSupport.intProp("bench.settleTimeoutSeconds", 180);
+    private final int settleSeconds = BenchSupport.intProp("bench.settleSeconds", 2);
 
     private Path repo;
     private EmbeddedYamcs yamcs;
-    private int stockPort;
+    private final List<Integer> stockPorts = new ArrayList<>();
     private Constellation constellation;
     private BenchSupport.LogCounter logs;
     private Report report;
     private final Map<String, AtomicLong> recorded = new LinkedHashMap<>();
     private final Map<String, BusHkFrames> generators = new LinkedHashMap<>();
-    private final List<IngestStep> steps = new ArrayList<>();
+    private final List<RepStep> steps = new ArrayList<>();
 
     public static void main(String[] args) {
         BenchMain.run("ingest", Report.Echo.AS_WRITTEN, new IngestBench());
@@ -111,49 +126,78 @@ public final class IngestBench implements BenchMain.Benchmark {
         List<Config> configs = configs();
         // JIT warm-up: fresh JVMs lose data at high rates in the first ~20 s (shared/NOTES.md).
         for (Config c : configs) {
-            IngestStep s = runStep(c, c.warmupRate, warmupSeconds);
+            IngestStep s = runStep(c, c.startRate, warmupSeconds);
             System.err.println("warm-up " + s.line());
         }
-        report.line(IngestStep.header());
-        int[] fails = new int[configs.size()];
-        int levels = Math.max(rates1.length, rates4.length);
-        for (int level = 0; level < levels; level++) {
-            for (int ci = 0; ci < configs.size(); ci++) {
-                Config c = configs.get(ci);
-                if (level >= c.rates.length || fails[ci] >= stopAfterFails) {
-                    continue;
-                }
-                IngestStep s = runStep(c, c.rates[level], seconds);
-                steps.add(s);
-                report.line(s.line());
-                fails[ci] = s.pass() ? 0 : fails[ci] + 1;
+        report.line("rep " + IngestStep.header());
+        List<Map<String, ZeroLossSearch>> results = new ArrayList<>();
+        for (int rep = 0; rep < reps; rep++) {
+            List<Config> order = new ArrayList<>(configs);
+            Collections.rotate(order, -rep);
+            Map<String, ZeroLossSearch> searches = new LinkedHashMap<>();
+            for (Config c : order) {
+                searches.put(c.name, new ZeroLossSearch(c.startRate, 100, maxRate, tolerance, maxProbes));
             }
+            boolean probed = true;
+            while (probed) {
+                probed = false;
+                for (Config c : order) {
+                    ZeroLossSearch search = searches.get(c.name);
+                    int rate = search.next();
+                    if (rate == 0) {
+                        continue;
+                    }
+                    IngestStep s = runStep(c, rate, seconds);
+                    search.record(rate, s.pass());
+                    steps.add(new RepStep(rep, s));
+                    report.format("%3d %s", rep + 1, s.line());
+                    probed = true;
+                }
+            }
+            results.add(searches);
+            report.format("# repetition %d (order %s): %s", rep + 1,
+                    order.stream().map(Config::name).toList(), describe(searches));
         }
         report.line("");
-        summary(configs);
+        summary(configs, results);
         archiveCheck();
         report.format("# total benchmark time %.0f s", (System.nanoTime() - t0) / 1e9);
+    }
+
+    private static String describe(Map<String, ZeroLossSearch> searches) {
+        StringBuilder b = new StringBuilder();
+        searches.forEach((name, s) -> b.append(name).append(' ').append(s.zeroLossRate()).append(" (fails at ")
+                .append(s.failingRate() == Integer.MAX_VALUE ? "none" : s.failingRate()).append(", ")
+                .append(s.probeCount()).append(" probes)  "));
+        return b.toString().trim();
     }
 
     /** Starts Yamcs from a generated etc/ = the repository's etc/ + the comparison instance. */
     private void startYamcs() throws Exception {
         yamcs = EmbeddedYamcs.prepare("najm-bench-ingest", EmbeddedYamcs.Ports.free());
-        stockPort = FreePorts.udpBlock(1);
         Path etc = yamcs.workDir().resolve("etc");
         BenchSupport.copyTree(repo.resolve("etc"), etc);
-        Files.writeString(etc.resolve("yamcs." + STOCK + ".yaml"), stockInstanceYaml(etc), StandardCharsets.UTF_8);
+        List<Spacecraft> spacecraft = Constellation.load(repo.resolve("etc/constellation.yaml")).spacecraft();
+        List<String> stockInstances = new ArrayList<>();
+        for (int i = 0; i < spacecraft.size(); i++) {
+            String name = STOCK + (i + 1);
+            stockPorts.add(FreePorts.udpBlock(1));
+            Files.writeString(etc.resolve("yamcs." + name + ".yaml"),
+                    stockInstanceYaml(etc, stockPorts.get(i), spacecraft.get(i).scid()), StandardCharsets.UTF_8);
+            stockInstances.add(name);
+        }
         Path yamcsYaml = etc.resolve("yamcs.yaml");
         String y = Files.readString(yamcsYaml);
         if (!y.contains("\ninstances: []")) {
             throw new IllegalStateException("etc/yamcs.yaml no longer has 'instances: []': update IngestBench");
         }
-        Files.writeString(yamcsYaml, y.replace("\ninstances: []", "\ninstances: [" + STOCK + "]"));
+        Files.writeString(yamcsYaml, y.replace("\ninstances: []", "\ninstances: [" + String.join(", ",
+                stockInstances) + "]"));
         SimClocks.install(SimClock.realTime());
         yamcs.start(etc);
 
         constellation = NajmContext.constellation();
-        List<String> instances = new ArrayList<>();
-        instances.add(STOCK);
+        List<String> instances = new ArrayList<>(stockInstances);
         constellation.spacecraft().forEach(sc -> instances.add(sc.instance()));
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         for (String inst : instances) {
@@ -166,8 +210,9 @@ public final class IngestBench implements BenchMain.Benchmark {
             recorded.put(inst, countBusHk(inst));
         }
         double gps = GpsTime.seconds(Instant.now());
-        generators.put(STOCK, new BusHkFrames(constellation.spacecraft().get(0).scid(), gps));
-        for (Spacecraft sc : constellation.spacecraft()) {
+        for (int i = 0; i < constellation.spacecraft().size(); i++) {
+            Spacecraft sc = constellation.spacecraft().get(i);
+            generators.put(STOCK + (i + 1), new BusHkFrames(sc.scid(), gps));
             generators.put(sc.instance(), new BusHkFrames(sc.scid(), gps));
         }
     }
@@ -194,9 +239,8 @@ public final class IngestBench implements BenchMain.Benchmark {
 
     /** The template's instance with the stock UdpTmFrameLink instead of the gateway's link, and no TC links. */
     @SuppressWarnings("unchecked")
-    private String stockInstanceYaml(Path etc) throws IOException {
+    private static String stockInstanceYaml(Path etc, int port, int scid) throws IOException {
         String t = Files.readString(etc.resolve("instance-templates/najm-spacecraft/template.yaml"));
-        int scid = Constellation.load(repo.resolve("etc/constellation.yaml")).spacecraft().get(0).scid();
         t = t.replace("{{ spacecraft }}", "STOCK").replace("{{ scid }}", Integer.toString(scid))
                 .replace("{{ partner }}", "none");
         Map<String, Object> cfg = new Yaml().load(t);
@@ -206,7 +250,7 @@ public final class IngestBench implements BenchMain.Benchmark {
         Map<String, Object> stockTm = new LinkedHashMap<>();
         stockTm.put("name", "TM");
         stockTm.put("class", "org.yamcs.tctm.ccsds.UdpTmFrameLink");
-        stockTm.put("port", stockPort);
+        stockTm.put("port", port);
         for (Map.Entry<String, Object> e : tm.entrySet()) {
             if (!e.getKey().equals("name") && !e.getKey().equals("class") && !e.getKey().equals("queueSize")
                     && !e.getKey().equals("duplicateWindow")) {
@@ -224,16 +268,18 @@ public final class IngestBench implements BenchMain.Benchmark {
     private List<Config> configs() {
         List<Spacecraft> sc = constellation.spacecraft();
         int tmPortBase = yamcs.ports().tmPortBase();
-        Config stock = new Config("stock", rates1, 1000, List.of(new Feed(STOCK, stockPort)), false);
-        Config najm1 = new Config("najm-1sc", rates1, 1000,
-                List.of(new Feed(sc.get(0).instance(), tmPortBase)), true);
-        List<Feed> four = new ArrayList<>();
-        for (int i = 0; i < 4 && i < sc.size(); i++) {
+        int links = Math.min(4, sc.size());
+        List<Feed> stock = new ArrayList<>();
+        List<Feed> najm = new ArrayList<>();
+        for (int i = 0; i < links; i++) {
+            stock.add(new Feed(STOCK + (i + 1), stockPorts.get(i)));
             // each spacecraft through a different station: four decoders in parallel
-            four.add(new Feed(sc.get(i).instance(), tmPortBase + i));
+            najm.add(new Feed(sc.get(i).instance(), tmPortBase + i));
         }
-        Config najm4 = new Config("najm-4sc", rates4, 2000, four, true);
-        return List.of(stock, najm1, najm4);
+        return List.of(new Config("stock-1", start1, stock.subList(0, 1)),
+                new Config("najm-1", start1, najm.subList(0, 1)),
+                new Config("stock-" + links, start4, stock),
+                new Config("najm-" + links, start4, najm));
     }
 
     // ---------------------------------------------------------------- one rate
@@ -245,29 +291,54 @@ public final class IngestBench implements BenchMain.Benchmark {
         List<List<byte[]>> frames = new ArrayList<>();
         long sentPackets = 0;
         for (Feed f : c.feeds) {
+            generators.get(f.instance).skip(SKIP_BETWEEN_STEPS_S);
             BusHkFrames.Batch b = generators.get(f.instance).generate(framesPerFeed);
             ports.add(f.port);
             frames.add(b.frames());
             sentPackets += b.packets();
         }
         Counters before;
+        long cpuBefore;
         PacedSender.Sent sent;
         long recordedAtEnd;
         int maxBacklog;
         try (PacedSender sender = new PacedSender(ports, frames)) {
             frames.clear(); // the frames go with the sender, before the drain
             before = counters(c);
+            cpuBefore = BenchSupport.processCpuNanos();
             sent = sender.send(totalRate, () -> backlog(c));
             recordedAtEnd = recordedSum(c);
             maxBacklog = Math.max(sent.maxBacklog(), backlog(c));
         }
         double drainSeconds = drain(c, before.recorded(), sentPackets);
+        long cpuNanos = BenchSupport.processCpuNanos() - cpuBefore;
         Counters counted = counters(c).since(before);
         IngestStep s = IngestStep.judge(c.name, totalRate, sentPackets, sent, recordedAtEnd - before.recorded(),
-                counted, drainSeconds, maxBacklog, keepUp);
-        // let the archive settle (segment writes, compactions) before the next configuration
-        BenchSupport.sleep(1000);
+                counted, drainSeconds, maxBacklog, keepUp, cpuNanos);
+        settle(c);
         return s;
+    }
+
+    /**
+     * Lets the machine settle before the next probe: waits until the parameter archive has back-filled every
+     * packet of the configuration's instances (the back-filler starts 10 s after a stream goes quiet; without
+     * the wait, its work would land on the next probe, of another configuration), then a short pause.
+     */
+    private void settle(Config c) {
+        long deadline = System.nanoTime() + settleTimeoutSeconds * 1_000_000_000L;
+        for (Feed f : c.feeds) {
+            long counted = recorded.get(f.instance).get();
+            long samples = parameterArchiveSamples(f.instance, "/NAJM/battery_voltage");
+            while (samples >= 0 && samples < counted && System.nanoTime() < deadline) {
+                BenchSupport.sleep(500);
+                samples = parameterArchiveSamples(f.instance, "/NAJM/battery_voltage");
+            }
+            if (samples >= 0 && samples < counted) {
+                System.err.printf("settle: %s back-filled %d of %d packets after %d s%n", f.instance, samples,
+                        counted, settleTimeoutSeconds);
+            }
+        }
+        BenchSupport.sleep(settleSeconds * 1000L);
     }
 
     /**
@@ -298,7 +369,7 @@ public final class IngestBench implements BenchMain.Benchmark {
 
     private Counters counters(Config c) {
         return new Counters(recordedSum(c), queueFull(), socketDrops(c), BenchSupport.hostRcvbufErrors(),
-                logs.parameterArchiveDrops.get(), paParams(c));
+                logs.parameterArchiveDrops.get());
     }
 
     private long recordedSum(Config c) {
@@ -332,24 +403,11 @@ public final class IngestBench implements BenchMain.Benchmark {
     private long socketDrops(Config c) {
         long sum = 0;
         for (Feed f : c.feeds) {
-            long d = BenchSupport.udpSocketDrops(f.port);
+            long d = UdpPort.kernelDrops(f.port);
             if (d < 0) {
                 return -1;
             }
             sum += d;
-        }
-        return sum;
-    }
-
-    private long paParams(Config c) {
-        long sum = 0;
-        for (Feed f : c.feeds) {
-            YamcsServerInstance inst = YamcsServer.getServer().getInstance(f.instance);
-            for (ParameterArchive pa : inst.getServices(ParameterArchive.class)) {
-                if (pa.getRealtimeFiller() != null) {
-                    sum += pa.getRealtimeFiller().getNumProcessedParameters();
-                }
-            }
         }
         return sum;
     }
@@ -368,42 +426,84 @@ public final class IngestBench implements BenchMain.Benchmark {
 
     // ---------------------------------------------------------------- report
 
-    private void summary(List<Config> configs) {
-        report.line("# Summary (highest offered rate that passed; delivered rate = best frames/s decoded and "
-                + "archived while sending, over all rates tried)");
-        report.format("%-10s %14s %14s %14s", "config", "max zero-loss", "first failure", "max delivered");
-        Map<String, Double> best = new LinkedHashMap<>();
-        Map<String, Double> deliveredMax = new LinkedHashMap<>();
+    private void summary(List<Config> configs, List<Map<String, ZeroLossSearch>> results) {
+        report.line("# Summary over " + reps + " repetitions: the highest zero-loss rate found (to within "
+                + Math.round(tolerance * 100) + " %) and the best rate delivered while sending (frames/s)");
+        report.format("%-10s %-28s %8s %14s %-28s %8s", "config", "zero-loss per repetition", "median",
+                "spread", "delivered per repetition", "median");
+        Map<String, double[]> zeroLoss = new LinkedHashMap<>();
+        Map<String, double[]> delivered = new LinkedHashMap<>();
         for (Config c : configs) {
-            double maxPass = 0;
-            int firstFail = -1;
-            double maxDelivered = 0;
-            for (IngestStep s : steps) {
-                if (!s.config().equals(c.name)) {
-                    continue;
+            double[] z = new double[reps];
+            double[] d = new double[reps];
+            for (int rep = 0; rep < reps; rep++) {
+                z[rep] = results.get(rep).get(c.name).zeroLossRate();
+                for (RepStep rs : steps) {
+                    if (rs.rep() == rep && rs.step().config().equals(c.name)) {
+                        d[rep] = Math.max(d[rep], rs.step().delivered());
+                    }
                 }
-                if (s.pass()) {
-                    maxPass = Math.max(maxPass, s.target());
-                } else if (firstFail < 0) {
-                    firstFail = s.target();
-                }
-                maxDelivered = Math.max(maxDelivered, s.delivered());
             }
-            best.put(c.name, maxPass);
-            deliveredMax.put(c.name, maxDelivered);
-            report.format("%-10s %14.0f %14s %14.0f", c.name, maxPass, firstFail < 0 ? "none" : firstFail,
-                    maxDelivered);
+            zeroLoss.put(c.name, z);
+            delivered.put(c.name, d);
+            report.format("%-10s %-28s %8.0f %14s %-28s %8.0f", c.name, join(z), median(z), spread(z), join(d),
+                    median(d));
         }
-        double stock = best.get("stock");
-        double stockDel = deliveredMax.get("stock");
         report.line("");
-        report.format("# ratio zero-loss  NAJM-1sc / stock = %s   (target >= 1.0)",
-                ratio(best.get("najm-1sc"), stock));
-        report.format("# ratio zero-loss  NAJM-4sc / stock = %s   (target >= 2.0)",
-                ratio(best.get("najm-4sc"), stock));
-        report.format("# ratio delivered  NAJM-1sc / stock = %s,  NAJM-4sc / stock = %s",
-                ratio(deliveredMax.get("najm-1sc"), stockDel), ratio(deliveredMax.get("najm-4sc"), stockDel));
+        report.line("# Ratios, NAJM / stock, per repetition (both measured in it) and their median:");
+        for (String[] pair : List.of(new String[] {"najm-1", "stock-1"},
+                new String[] {configs.get(3).name, configs.get(2).name})) {
+            double[] rz = ratios(zeroLoss.get(pair[0]), zeroLoss.get(pair[1]));
+            double[] rd = ratios(delivered.get(pair[0]), delivered.get(pair[1]));
+            report.format("# %s / %s: zero-loss %s -> median %.2f (spread %s); delivered %s -> median %.2f",
+                    pair[0], pair[1], join2(rz), median(rz), spread2(rz), join2(rd), median(rd));
+        }
         report.line("");
+    }
+
+    private double[] ratios(double[] a, double[] b) {
+        double[] r = new double[a.length];
+        for (int i = 0; i < a.length; i++) {
+            r[i] = b[i] <= 0 ? Double.NaN : a[i] / b[i];
+        }
+        return r;
+    }
+
+    static double median(double[] v) {
+        double[] m = v.clone();
+        Arrays.sort(m);
+        return m.length == 0 ? Double.NaN
+                : m.length % 2 == 1 ? m[m.length / 2] : (m[m.length / 2 - 1] + m[m.length / 2]) / 2;
+    }
+
+    private static String spread(double[] v) {
+        double[] m = v.clone();
+        Arrays.sort(m);
+        double med = median(v);
+        return String.format("%.0f-%.0f (%s)", m[0], m[m.length - 1],
+                med > 0 ? String.format("%.0f%%", 100 * (m[m.length - 1] - m[0]) / med) : "n/a");
+    }
+
+    private static String spread2(double[] v) {
+        double[] m = v.clone();
+        Arrays.sort(m);
+        return String.format("%.2f-%.2f", m[0], m[m.length - 1]);
+    }
+
+    private static String join(double[] v) {
+        StringBuilder b = new StringBuilder();
+        for (double x : v) {
+            b.append(b.length() == 0 ? "" : " ").append(Math.round(x));
+        }
+        return b.toString();
+    }
+
+    private static String join2(double[] v) {
+        StringBuilder b = new StringBuilder();
+        for (double x : v) {
+            b.append(b.length() == 0 ? "" : " ").append(String.format("%.2f", x));
+        }
+        return b.toString();
     }
 
     private static String ratio(double a, double b) {
@@ -451,7 +551,7 @@ public final class IngestBench implements BenchMain.Benchmark {
     /** Samples of one parameter in the parameter archive (REST samples API, one bucket over all time). */
     private long parameterArchiveSamples(String instance, String parameter) {
         try {
-            String stop = Instant.now().plus(Duration.ofDays(2)).toString();
+            String stop = "2100-01-01T00:00:00Z"; // the probes' packet times run ahead of the clock
             int httpPort = yamcs.ports().httpPort();
             URI uri = URI.create("http://127.0.0.1:" + httpPort + "/api/archive/" + instance + "/parameters"
                     + parameter + "/samples?start=2000-01-01T00:00:00Z&stop=" + stop
@@ -490,6 +590,11 @@ public final class IngestBench implements BenchMain.Benchmark {
     record Feed(String instance, int port) {
     }
 
-    record Config(String name, int[] rates, int warmupRate, List<Feed> feeds, boolean najm) {
+    /** @param startRate the search's first rate and the warm-up rate, frames/s in total */
+    record Config(String name, int startRate, List<Feed> feeds) {
+    }
+
+    /** A probe of one repetition. */
+    record RepStep(int rep, IngestStep step) {
     }
 }

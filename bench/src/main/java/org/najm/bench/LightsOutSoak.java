@@ -54,8 +54,12 @@ final class LightsOutSoak implements BenchMain.Benchmark {
         report.format("## The soak: %d simulated hours at rate %.0f", span.toHours(), rate);
         SoakFigures soak = once(rate, span, faults, drain, "soak-" + (long) rate);
         soak.report(report);
-        report.line(soak.zeroLoss() ? "RESULT: zero loss at rate " + (long) rate : "RESULT: LOSS at rate "
-                + (long) rate);
+        report.line("RESULT at rate " + (long) rate + ": " + (soak.zeroLoss() ? "zero loss, everything in the archive"
+                : soak.lost() == 0 && soak.duplicated == 0 && soak.overflowDropped == 0
+                        ? "nothing lost or duplicated, but " + soak.stillOnboard + " detections still onboard at the"
+                                + " end of the drain"
+                        : "LOSS (" + soak.lost() + " lost, " + soak.duplicated + " duplicated, " + soak.overflowDropped
+                                + " dropped by a full store)"));
         report.line("raw run (MOC log, archive stand-in's files): " + BenchSupport.repoRoot().relativize(work));
     }
 

@@ -1,10 +1,13 @@
 package org.najm.bench;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.ToDoubleFunction;
+import java.util.stream.Collectors;
 
 /**
  * What one lights-out soak run measured: contacts, detections at each step, losses, store fill, latency,
@@ -47,6 +50,12 @@ final class SoakFigures {
     double mocCpuSeconds;
     double mocMaxRssMib;
     double mocEndRssMib;
+    /** The MOC's live heap and resident memory every {@code SoakRun.HEAP_SAMPLE} of mission time, and at the end. */
+    final List<HeapSample> heap = new ArrayList<>();
+
+    /** One sample: the MOC's life (0, then 1 after the SIGKILL fault), the contacts reported by then. */
+    record HeapSample(Instant at, int life, int contactsReported, double rssMib, HeapHistogram histogram) {
+    }
 
     /** Made onboard, and neither in the archive, nor still onboard, nor held on ground awaiting delivery. */
     long lost() {
@@ -94,5 +103,56 @@ final class SoakFigures {
         r.format("MOC: %.0f s CPU over %.0f s wall (%.0f %% of one core), resident max %.0f MiB, at the end %.0f"
                 + " MiB", mocCpuSeconds, wallSeconds, 100 * mocCpuSeconds / wallSeconds, mocMaxRssMib,
                 mocEndRssMib);
+        reportHeap(r);
+    }
+
+    /**
+     * Memory over the run: each sample's live heap (after a full GC) and resident memory, then, over the longest
+     * life of the MOC, the least-squares growth per contact and the classes that grew most from its first sample
+     * to its last.
+     */
+    private void reportHeap(Report r) {
+        if (heap.isEmpty()) {
+            r.line("memory: no heap sample");
+            return;
+        }
+        r.line("memory (live heap after a full GC, jcmd GC.class_histogram; resident from /proc):");
+        r.format("  %-22s %4s %8s %10s %9s", "mission time", "life", "contacts", "live MiB", "RSS MiB");
+        for (HeapSample h : heap) {
+            r.format("  %-22s %4d %8d %10.1f %9.0f", h.at(), h.life(), h.contactsReported(),
+                    h.histogram().totalBytes() / 1048576.0, h.rssMib());
+        }
+        int longest = heap.stream().collect(Collectors.groupingBy(HeapSample::life,
+                Collectors.counting())).entrySet().stream().max(Map.Entry.comparingByValue())
+                .orElseThrow().getKey();
+        List<HeapSample> life = heap.stream().filter(h -> h.life() == longest).toList();
+        if (life.size() < 3) {
+            r.line("  too few samples in one life for a trend");
+            return;
+        }
+        HeapSample first = life.get(0);
+        HeapSample last = life.get(life.size() - 1);
+        r.format("  life %d, %d samples, contacts %d -> %d: live heap %+.1f KiB per contact, resident %+.2f MiB per"
+                + " contact (least squares); first -> last: live %.1f -> %.1f MiB, RSS %.0f -> %.0f MiB", longest,
+                life.size(), first.contactsReported(), last.contactsReported(),
+                slope(life, h -> h.histogram().totalBytes() / 1024.0), slope(life, HeapSample::rssMib),
+                first.histogram().totalBytes() / 1048576.0, last.histogram().totalBytes() / 1048576.0,
+                first.rssMib(), last.rssMib());
+        r.line("  classes that grew most, first -> last sample of that life (bytes):");
+        for (var e : last.histogram().grownSince(first.histogram(), 10)) {
+            r.format("    %+12d  %s", e.getValue(), e.getKey());
+        }
+    }
+
+    private static double slope(List<HeapSample> samples, ToDoubleFunction<HeapSample> y) {
+        double mx = samples.stream().mapToDouble(HeapSample::contactsReported).average().orElse(0);
+        double my = samples.stream().mapToDouble(y).average().orElse(0);
+        double sxy = 0;
+        double sxx = 0;
+        for (HeapSample h : samples) {
+            sxy += (h.contactsReported() - mx) * (y.applyAsDouble(h) - my);
+            sxx += (h.contactsReported() - mx) * (h.contactsReported() - mx);
+        }
+        return sxx == 0 ? Double.NaN : sxy / sxx;
     }
 }

@@ -56,6 +56,9 @@ final class SoakRun implements AutoCloseable {
 
     private static final Instant START = Instant.parse("2026-11-20T02:00:00Z");
     private static final Duration FILL_SAMPLE = Duration.ofMinutes(5);
+    /** The MOC's heap by class every so much mission time (a full GC in the MOC each time). */
+    static final Duration HEAP_SAMPLE = Duration.ofHours(2);
+    private static final Duration HEAP_FIRST = Duration.ofMinutes(30);
     private static final long WALL_POLL_MS = 250;
 
     private final Options options;
@@ -68,6 +71,8 @@ final class SoakRun implements AutoCloseable {
     private Simulator simulator;
     private SoakHttp http;
     private double cpuOfEarlierLives;
+    /** Counts the MOC's restarts: heap samples compare within one life. */
+    private int mocLife;
 
     SoakRun(Options options, Path work) {
         this.options = options;
@@ -111,6 +116,7 @@ final class SoakRun implements AutoCloseable {
         Instant nextFill = t0;
         long nextPlanPoll = 0;
         long nextRss = 0;
+        Instant nextHeap = t0.plus(HEAP_FIRST);
         while (clock.now().isBefore(end)) {
             Instant now = clock.now();
             if (options.faults()) {
@@ -129,6 +135,10 @@ final class SoakRun implements AutoCloseable {
                 figures.mocMaxRssMib = Math.max(figures.mocMaxRssMib, moc.residentMib());
                 nextRss = wall + 10_000;
             }
+            if (!now.isBefore(nextHeap) && moc.isAlive()) {
+                sampleHeap(now);
+                nextHeap = now.plus(HEAP_SAMPLE);
+            }
             Thread.sleep(WALL_POLL_MS);
         }
         for (SpacecraftSim sc : simulator.allSpacecraft()) {
@@ -140,7 +150,19 @@ final class SoakRun implements AutoCloseable {
         count(t0, end);
         figures.mocCpuSeconds = cpuOfEarlierLives + moc.cpuSeconds();
         figures.mocEndRssMib = moc.residentMib();
+        sampleHeap(clock.now());
         return figures;
+    }
+
+    /** The MOC's live heap by class and its resident memory, with the contacts reported so far. */
+    private void sampleHeap(Instant now) {
+        try {
+            int contacts = http.moc("/najm/contact-reports?limit=1000").getAsJsonArray("reports").size();
+            figures.heap.add(new SoakFigures.HeapSample(now, mocLife, contacts, moc.residentMib(),
+                    HeapHistogram.of(moc.pid())));
+        } catch (Exception e) {
+            progress("heap sample failed: " + e);
+        }
     }
 
     // ------------------------------------------------------------------------------------------ faults
@@ -190,6 +212,7 @@ final class SoakRun implements AutoCloseable {
                 moc.kill();
                 Instant killed = clock.now();
                 moc.restart(Duration.ofMinutes(3));
+                mocLife++;
                 log("MOC killed (SIGKILL) at " + killed + " in a contact, restarted (serving again at "
                         + clock.now() + ")");
             }

@@ -1,10 +1,5 @@
 package org.najm.bench;
 
-import java.io.IOException;
-import java.lang.management.ManagementFactory;
-import java.net.DatagramPacket;
-import java.net.DatagramSocket;
-import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Collectors;
 
 import org.najm.constellation.Constellation;
@@ -24,8 +18,9 @@ import org.najm.gateway.StationGateway;
 import org.najm.gateway.StationStats;
 import org.najm.simulator.link.BadFrames;
 import org.najm.simulator.link.BadFrames.Fate;
-import org.najm.simulator.link.BadFrames.Input;
 import org.najm.simulator.packet.GpsTime;
+import org.najm.testing.FuzzMix;
+import org.najm.testing.UdpPort;
 import org.najm.time.SimClock;
 import org.najm.time.SimClocks;
 import org.yamcs.YamcsServer;
@@ -52,7 +47,6 @@ import org.yamcs.yarch.YarchDatabase;
 public final class TmFuzzBench implements BenchMain.Benchmark {
 
     private static final int APID_BUS_HK = 100;
-    private static final int OWN_EVERY = 10;
     private static final int HOME = 0;
     private static final int FOREIGN_STATION = 1;
     private static final FrameDropReason[] GATEWAY_DROPS = { FrameDropReason.BAD_LENGTH, FrameDropReason.BAD_FECF,
@@ -95,9 +89,9 @@ public final class TmFuzzBench implements BenchMain.Benchmark {
         report.line("# TmFuzzBench: " + inputs + " bad datagrams at " + rate + "/s, one good NAJM-1 frame per "
                 + goodEvery + ", seed " + seed);
         report.line("# " + BenchSupport.environment());
-        long heapBefore = heapAfterGc();
-        long kernelBefore = BenchSupport.udpSocketDrops(tmPortBase + HOME)
-                + BenchSupport.udpSocketDrops(tmPortBase + FOREIGN_STATION);
+        long heapBefore = FuzzMix.heapAfterGc();
+        long kernelBefore = UdpPort.kernelDrops(tmPortBase + HOME)
+                + UdpPort.kernelDrops(tmPortBase + FOREIGN_STATION);
         long invalidBefore = invalidFrames(tmLink(subject.instance()));
         long routedHome0 = home.routed();
         long receivedForeign0 = foreignStats.received();
@@ -107,19 +101,14 @@ public final class TmFuzzBench implements BenchMain.Benchmark {
 
         long goodFrames = 0;
         long goodPackets = 0;
-        long ownSent = 0;
-        long onUnusedVcs = 0;
         List<byte[]> pendingGood = List.of();
         int pendingAt = 0;
+        FuzzMix mix = new FuzzMix(own, foreign);
         long start = System.nanoTime();
         long nextProgress = start + 10_000_000_000L;
-        try (Port toHome = open(tmPortBase + HOME);
-                Port toForeign = open(tmPortBase + FOREIGN_STATION)) {
+        try (UdpPort toHome = UdpPort.to(tmPortBase + HOME);
+                UdpPort toForeign = UdpPort.to(tmPortBase + FOREIGN_STATION)) {
             for (int i = 0; i < inputs; i++) {
-                long due = start + (long) (i * (1e9 / rate));
-                while (System.nanoTime() < due) {
-                    LockSupport.parkNanos(100_000);
-                }
                 if (i % goodEvery == 0) {
                     if (pendingAt == pendingGood.size()) {
                         BusHkFrames.Batch b = good.generate(50);
@@ -130,17 +119,7 @@ public final class TmFuzzBench implements BenchMain.Benchmark {
                     toHome.send(pendingGood.get(pendingAt++));
                     goodFrames++;
                 }
-                if (i % OWN_EVERY == OWN_EVERY - 1) {
-                    Input in = own.next();
-                    toHome.send(in.data());
-                    ownSent++;
-                    int vc = BadFrames.vc(in.data());
-                    if (in.fate() == Fate.ROUTED && vc >= 3) {
-                        onUnusedVcs++;
-                    }
-                } else {
-                    toForeign.send(foreign.next().data());
-                }
+                mix.sendPaced(i, start, rate, toHome, toForeign);
                 if (System.nanoTime() > nextProgress) {
                     System.err.printf("[fuzz] %d/%d sent; station 1: %s%n", i + 1, inputs, foreignStats);
                     nextProgress += 10_000_000_000L;
@@ -151,8 +130,10 @@ public final class TmFuzzBench implements BenchMain.Benchmark {
                 goodFrames++;
             }
         }
+        long ownSent = mix.ownSent();
+        long onUnusedVcs = mix.onUnusedVcs();
         double seconds = (System.nanoTime() - start) / 1e9;
-        long foreignSent = inputs - ownSent;
+        long foreignSent = mix.foreignSent();
         long expectedHomeRouted = goodFrames + ownSent;
         long expectedPackets = goodPackets;
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
@@ -162,9 +143,9 @@ public final class TmFuzzBench implements BenchMain.Benchmark {
             BenchSupport.sleep(100);
         }
         BenchSupport.sleep(1000); // anything late (there should be nothing) is counted too
-        long kernelDrops = BenchSupport.udpSocketDrops(tmPortBase + HOME)
-                + BenchSupport.udpSocketDrops(tmPortBase + FOREIGN_STATION) - kernelBefore;
-        long heapAfter = heapAfterGc();
+        long kernelDrops = UdpPort.kernelDrops(tmPortBase + HOME)
+                + UdpPort.kernelDrops(tmPortBase + FOREIGN_STATION) - kernelBefore;
+        long heapAfter = FuzzMix.heapAfterGc();
 
         Map<FrameDropReason, Long> dropped = drops(foreignStats);
         long droppedSum = 0;
@@ -269,34 +250,6 @@ public final class TmFuzzBench implements BenchMain.Benchmark {
             }
         });
         return counter;
-    }
-
-    /**
-     * A station's TM port. java.net, not connected: a DatagramChannel's write() and a connected DatagramSocket
-     * send nothing for an empty datagram.
-     */
-    record Port(DatagramSocket socket, InetSocketAddress to) implements AutoCloseable {
-        void send(byte[] data) throws IOException {
-            socket.send(new DatagramPacket(data, data.length, to));
-        }
-
-        @Override
-        public void close() {
-            socket.close();
-        }
-    }
-
-    private static Port open(int port) throws IOException {
-        DatagramSocket s = new DatagramSocket();
-        s.setSendBufferSize(1 << 20);
-        return new Port(s, new InetSocketAddress("127.0.0.1", port));
-    }
-
-    private static long heapAfterGc() {
-        for (int i = 0; i < 3; i++) {
-            System.gc();
-        }
-        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
     }
 
     @Override

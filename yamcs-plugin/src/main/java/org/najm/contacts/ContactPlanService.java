@@ -176,6 +176,11 @@ public class ContactPlanService extends AbstractYamcsService {
             try {
                 timeline.publish(s.plan());
             } catch (RuntimeException e) {
+                if (YamcsServer.getServer().isShuttingDown()) {
+                    // the instances' timelines close before this service stops: the plan is written at next start
+                    log.info("Contact plan not written to the timeline: the server is shutting down");
+                    return;
+                }
                 log.error("Cannot write the contact plan to the timeline", e);
             }
         }

@@ -3,14 +3,6 @@ package org.najm.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.lang.management.ManagementFactory;
-import java.net.DatagramPacket;
-import java.net.DatagramSocket;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
@@ -26,8 +18,9 @@ import org.najm.gateway.StationGateway;
 import org.najm.gateway.StationStats;
 import org.najm.simulator.link.BadFrames;
 import org.najm.simulator.link.BadFrames.Fate;
-import org.najm.simulator.link.BadFrames.Input;
 import org.najm.simulator.station.StationSim;
+import org.najm.testing.FuzzMix;
+import org.najm.testing.UdpPort;
 import org.yamcs.YamcsServer;
 import org.yamcs.tctm.Link;
 
@@ -42,7 +35,6 @@ import org.yamcs.tctm.Link;
 class TmFuzzIT extends InContactTest {
 
     static final int INPUTS = 50_000;
-    static final int OWN_EVERY = 10;
     static final int RATE = 2_000;
     /**
      * The bound on the heap's growth. The 45,000 foreign inputs are about 1.1 KB on average (oversized ones up to
@@ -70,53 +62,39 @@ class TmFuzzIT extends InContactTest {
         BadFrames.Stream foreign = bad.foreign();
         BadFrames.Stream own = bad.ownVcs(scid, () -> 0x01000000 | sys.simulator.spacecraft(scid).farmVr());
 
-        long heapBefore = heapAfterGc();
+        long heapBefore = FuzzMix.heapAfterGc();
         Snapshot before = quiet(homeStats, homeSim, fuzzStats, fuzzSim);
         long invalidBefore = invalidFrames(tm);
-        long kernelBefore = kernelDrops(sys.tmPortBase + fuzzId);
-        long sentHome = 0;
-        long unusedVc = 0;
+        long kernelBefore = kernelDrops(fuzzId);
+        FuzzMix mix = new FuzzMix(own, foreign);
         long start = System.nanoTime();
-        try (Port toFuzz = open(fuzzId); Port toHome = open(home)) {
+        try (UdpPort toFuzz = UdpPort.to(sys.tmPortBase + fuzzId);
+                UdpPort toHome = UdpPort.to(sys.tmPortBase + home)) {
             for (int i = 0; i < INPUTS; i++) {
-                long due = start + (long) (i * (1e9 / RATE));
-                while (System.nanoTime() < due) {
-                    LockSupport.parkNanos(200_000);
-                }
-                if (i % OWN_EVERY == OWN_EVERY - 1) {
-                    Input in = own.next();
-                    toHome.send(in.data());
-                    sentHome++;
-                    int vc = BadFrames.vc(in.data());
-                    if (in.fate() == Fate.ROUTED && vc >= 3) {
-                        unusedVc++;
-                    }
-                } else {
-                    toFuzz.send(foreign.next().data());
-                }
+                mix.sendPaced(i, start, RATE, toHome, toFuzz);
             }
         }
         double sendSeconds = (System.nanoTime() - start) / 1e9;
-        long sentFuzz = INPUTS - sentHome;
-        long sentOwn = sentHome;
-        long onUnusedVcs = unusedVc;
+        long sentHome = mix.ownSent();
+        long sentFuzz = mix.foreignSent();
+        long unusedVc = mix.onUnusedVcs();
         long ownDuplicates = bad.count(Fate.DUPLICATE);
 
         Snapshot after = Poll.until(Duration.ofSeconds(20), "every input and every NAJM-1 frame counted", () -> {
             Snapshot s = quiet(homeStats, homeSim, fuzzStats, fuzzSim);
-            long kernel = kernelDrops(sys.tmPortBase + fuzzId) - kernelBefore;
+            long kernel = kernelDrops(fuzzId) - kernelBefore;
             boolean fuzzDone = s.fuzzReceived - before.fuzzReceived + kernel == sentFuzz + s.fuzzFwd - before.fuzzFwd;
-            boolean homeDone = s.homeRouted - before.homeRouted == s.homeFwd - before.homeFwd + sentOwn
+            boolean homeDone = s.homeRouted - before.homeRouted == s.homeFwd - before.homeFwd + sentHome
                     && homeStats.dropped(FrameDropReason.DUPLICATE) - before.homeDuplicates == ownDuplicates;
             return fuzzDone && homeDone ? Optional.of(s) : Optional.empty();
         }, () -> "fuzz station " + fuzzStats + ", home " + homeStats + ", kernel drops "
-                + (kernelDrops(sys.tmPortBase + fuzzId) - kernelBefore) + ", expected " + bad.counts());
+                + (kernelDrops(fuzzId) - kernelBefore) + ", expected " + bad.counts());
         long invalid = Poll.until(Duration.ofSeconds(20), "NAJM-1's link to reject the frames on unused VCs",
-                () -> invalidFrames(tm) - invalidBefore >= onUnusedVcs ? Optional.of(invalidFrames(tm) - invalidBefore)
+                () -> invalidFrames(tm) - invalidBefore >= unusedVc ? Optional.of(invalidFrames(tm) - invalidBefore)
                         : Optional.empty());
         long homeFwdNow = homeSim.framesForwarded();
-        long heapAfter = heapAfterGc();
-        long kernel = kernelDrops(sys.tmPortBase + fuzzId) - kernelBefore;
+        long heapAfter = FuzzMix.heapAfterGc();
+        long kernel = kernelDrops(fuzzId) - kernelBefore;
 
         Map<FrameDropReason, Long> fuzzDropped = new EnumMap<>(FrameDropReason.class);
         long droppedSum = 0;
@@ -195,50 +173,8 @@ class TmFuzzIT extends InContactTest {
         return ((Number) tm.getExtraInfo().get("Invalid frames")).longValue();
     }
 
-    /** Datagrams the kernel dropped on the UDP socket bound to {@code port} (/proc/net/udp "drops"). */
-    private static long kernelDrops(int port) {
-        long total = 0;
-        String hexPort = String.format(":%04X", port);
-        for (String file : new String[] { "/proc/net/udp", "/proc/net/udp6" }) {
-            try {
-                for (String line : Files.readAllLines(Path.of(file), StandardCharsets.US_ASCII)) {
-                    String[] f = line.trim().split("\\s+");
-                    if (f.length >= 13 && f[1].endsWith(hexPort)) {
-                        total += Long.parseLong(f[f.length - 1]);
-                    }
-                }
-            } catch (IOException | NumberFormatException e) {
-                // not Linux: no drops known
-            }
-        }
-        return total;
-    }
-
-    /**
-     * A station's TM port. java.net, not connected: a DatagramChannel's write() and a connected DatagramSocket
-     * send nothing for an empty datagram.
-     */
-    record Port(DatagramSocket socket, InetSocketAddress to) implements AutoCloseable {
-        void send(byte[] data) throws IOException {
-            socket.send(new DatagramPacket(data, data.length, to));
-        }
-
-        @Override
-        public void close() {
-            socket.close();
-        }
-    }
-
-    private static Port open(int stationId) throws IOException {
-        DatagramSocket s = new DatagramSocket();
-        s.setSendBufferSize(1 << 20);
-        return new Port(s, new InetSocketAddress("127.0.0.1", sys.tmPortBase + stationId));
-    }
-
-    private static long heapAfterGc() {
-        for (int i = 0; i < 3; i++) {
-            System.gc();
-        }
-        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    /** Datagrams the kernel dropped on the station's TM socket. */
+    private static long kernelDrops(int stationId) {
+        return Math.max(0, UdpPort.kernelDrops(sys.tmPortBase + stationId));
     }
 }

@@ -3,6 +3,10 @@ package org.najm.passes;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import org.hipparchus.ode.events.Action;
 import org.hipparchus.util.FastMath;
@@ -26,8 +30,9 @@ import org.orekit.utils.IERSConventions;
 /**
  * The straightforward reference: one {@link TLEPropagator} with one {@link ElevationDetector} (AOS/LOS)
  * and one {@link ElevationExtremumDetector} (TCA) per spacecraft and station, max check
- * {@value #MAX_CHECK_S} s, threshold {@value #THRESHOLD_S} s. Slow (nothing is shared), single-threaded,
- * and like any 60 s max check it may miss passes shorter than 60 s. Used by the tests and the benchmark to
+ * {@value #MAX_CHECK_S} s, threshold {@value #THRESHOLD_S} s. Slow (nothing is shared); one thread by default,
+ * or the pairs spread over a pool of threads (for a like-for-like timing against {@link PassPredictor}), and like
+ * any 60 s max check it may miss passes shorter than 60 s. Used by the tests and the benchmark to
  * cross-check {@link PassPredictor}; same clipping convention (a pass in progress at start has AOS = start).
  */
 public final class DetectorPassPredictor implements PassPrediction {
@@ -39,12 +44,22 @@ public final class DetectorPassPredictor implements PassPrediction {
     private final OneAxisEllipsoid earth;
     private final TimeScale utc;
     private final TimeScales timeScales;
+    private final int threads;
 
     public DetectorPassPredictor() {
         this(OrekitData.context());
     }
 
     public DetectorPassPredictor(DataContext context) {
+        this(context, 1);
+    }
+
+    /** @param threads the spacecraft-station pairs are searched on this many threads */
+    public DetectorPassPredictor(DataContext context, int threads) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be >= 1");
+        }
+        this.threads = threads;
         this.timeScales = context.getTimeScales();
         this.utc = timeScales.getUTC();
         this.teme = context.getFrames().getTEME();
@@ -57,9 +72,31 @@ public final class DetectorPassPredictor implements PassPrediction {
         AbsoluteDate t0 = new AbsoluteDate(start, utc);
         AbsoluteDate t1 = new AbsoluteDate(end, utc);
         List<Pass> passes = new ArrayList<>();
-        for (SpacecraftTle sat : sats) {
-            for (Station station : stations) {
-                passes.addAll(pair(sat, station, t0, t1));
+        if (threads == 1) {
+            for (SpacecraftTle sat : sats) {
+                for (Station station : stations) {
+                    passes.addAll(pair(sat, station, t0, t1));
+                }
+            }
+        } else {
+            ExecutorService pool = Executors.newFixedThreadPool(threads);
+            try {
+                List<Future<List<Pass>>> pairs = new ArrayList<>();
+                for (SpacecraftTle sat : sats) {
+                    for (Station station : stations) {
+                        pairs.add(pool.submit(() -> pair(sat, station, t0, t1)));
+                    }
+                }
+                for (Future<List<Pass>> f : pairs) {
+                    passes.addAll(f.get());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted", e);
+            } catch (ExecutionException e) {
+                throw new IllegalStateException("a pair's search failed", e.getCause());
+            } finally {
+                pool.shutdownNow();
             }
         }
         passes.sort(PassPredictor.ORDER);

@@ -20,9 +20,8 @@ import org.orekit.data.DataContext;
  * The optimised {@link PassPredictor} against references that share none of its grid, rotation model or short-pass
  * rule: Orekit's full frame chain at every evaluation ({@link ExactPassCheck}), one ElevationDetector per
  * spacecraft and station ({@link DetectorPassPredictor}) and a 1 s brute-force scan ({@link OneSecondScan}), on
- * the real network (7 days) and on slices of the benchmark's seeded synthetic network. With
- * {@code -Dnajm.passTimings=true} it also times 4x5x7d (with the detectors) and the synthetic 100x30x7d (the
- * issue's target).
+ * the real network (7 days) and on slices of the benchmark's seeded synthetic network. Timings are the
+ * benchmark's ({@code bench/run.sh PassPlanningBench}), not this test's.
  */
 class PassPredictorSpeedTest {
 
@@ -67,40 +66,6 @@ class PassPredictorSpeedTest {
         List<SpacecraftTle> ten = sats.subList(0, 10);
         assertScan("synthetic 10x30x1d", new PassPredictor().predict(ten, stations, START, day),
                 timed("1 s scan synthetic 10x30x1d", () -> OneSecondScan.runs(ten, stations, START, day, ctx)));
-    }
-
-    @Test
-    void timings() throws IOException {
-        if (!Boolean.getBoolean("najm.passTimings")) {
-            return;
-        }
-        DataContext ctx = OrekitData.context();
-        Constellation c = Constellation.load(Constellation.DEFAULT_PATH);
-        List<SpacecraftTle> real = TleSet.launch(c, TleParser.of(c, ctx.getTimeScales().getUTC())).all();
-        Constellation synth = SyntheticNetwork.of(100, 30, c);
-        List<SpacecraftTle> syn = TleSet.launch(synth, TleParser.of(synth, ctx.getTimeScales().getUTC())).all();
-        Instant end = START.plus(Duration.ofDays(7));
-        PassPrediction fast = new PassPredictor();
-        PassPrediction detectors = new DetectorPassPredictor(ctx);
-        for (int i = 0; i < 2; i++) { // JIT warm-up
-            fast.predict(syn.subList(0, 20), synth.stations(), START, START.plus(Duration.ofDays(1)));
-            detectors.predict(real, c.stations().subList(0, 1), START, START.plus(Duration.ofDays(1)));
-        }
-        for (int rep = 0; rep < 3; rep++) {
-            long t0 = System.nanoTime();
-            List<Pass> a = fast.predict(real, c.stations(), START, end);
-            long t1 = System.nanoTime();
-            List<Pass> b = rep == 0 ? detectors.predict(real, c.stations(), START, end) : List.of();
-            long t2 = System.nanoTime();
-            System.out.printf("TIMING 4x5x7d: PassPredictor %.3f s (%d passes)%s%n", (t1 - t0) / 1e9, a.size(),
-                    rep == 0 ? String.format(", detectors %.3f s (%d passes)", (t2 - t1) / 1e9, b.size()) : "");
-        }
-        for (int rep = 0; rep < 3; rep++) {
-            long t0 = System.nanoTime();
-            List<Pass> a = fast.predict(syn, synth.stations(), START, end);
-            System.out.printf("TIMING 100x30x7d: PassPredictor %.3f s (%d passes), %d threads%n",
-                    (System.nanoTime() - t0) / 1e9, a.size(), Runtime.getRuntime().availableProcessors());
-        }
     }
 
     /**
