@@ -26,7 +26,7 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-import org.najm.bench.DetectionPackets.Packet;
+import org.najm.bench.PlaybackTracklets.Packet;
 import org.najm.constellation.Spacecraft;
 import org.najm.context.NajmContext;
 import org.najm.science.DetectionDecoder;
@@ -60,10 +60,17 @@ public final class ScienceBench implements BenchMain.Benchmark {
 
     /** etc/yamcs.yaml's batchMaxTracklets: the size of a full submission. */
     private static final int TRACKLETS_PER_SUBMISSION = 20;
+    /** etc/yamcs.yaml's observationContext. */
+    static final ObservationContext CONTEXT = new ObservationContext("NAJM Mission Operations",
+            "NAJM partner agencies", List.of("NAJM onboard detection pipeline"), "reflector", 0.3, "CCD", "Gaia3",
+            "{spacecraft} space telescope");
+    /** The spacecraft's ADES station codes (etc/constellation.yaml). */
+    static final Map<String, String> CODES = Map.of("NAJM-1", "NJM1", "NAJM-2", "NJM2", "NAJM-3", "NJM3",
+            "NAJM-4", "NJM4");
 
     private EmbeddedYamcs yamcs;
     private ArchiveStandIn archive;
-    private final DetectionPackets generator = new DetectionPackets();
+    private final PlaybackTracklets generator = new PlaybackTracklets();
     private final Map<String, Stream> dumpBySpacecraft = new HashMap<>();
     private int seq;
     /** The ScienceService's outbox: {@code <dataDir>/najm/science}. */
@@ -292,10 +299,6 @@ public final class ScienceBench implements BenchMain.Benchmark {
      * {@link AdesWriter}, {@link AdesValidator} and {@link ArchiveClient} against the same stand-in.
      */
     private String isolated(int n) {
-        ObservationContext context = new ObservationContext("NAJM Mission Operations", "NAJM partner agencies",
-                List.of("NAJM onboard detection pipeline"), "reflector", 0.3, "CCD", "Gaia3",
-                "{spacecraft} space telescope");
-        Map<String, String> codes = Map.of("NAJM-1", "NJM1", "NAJM-2", "NJM2", "NAJM-3", "NJM3", "NAJM-4", "NJM4");
         ArchiveClient client = new ArchiveClient(new ArchiveClient.Settings(URI.create("http://127.0.0.1:"
                 + archive.port() + "/submit"), "NAJM ground segment", "moc@najm.example", "Unclassified",
                 Duration.ofSeconds(10)));
@@ -315,7 +318,7 @@ public final class ScienceBench implements BenchMain.Benchmark {
                 }
             }
             long t0 = System.nanoTime();
-            String xml = writer.write(batch, context, codes);
+            String xml = writer.write(batch, CONTEXT, CODES);
             long t1 = System.nanoTime();
             if (!validator.errors(xml).isEmpty()) {
                 throw new IllegalStateException("invalid ADES: " + validator.errors(xml));
