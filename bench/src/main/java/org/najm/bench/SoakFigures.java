@@ -47,6 +47,9 @@ final class SoakFigures {
     double maxHkFill;
     /** Detection (obsTime) to the archive's receipt, mission seconds, one per distinct observation. */
     final List<Double> latencySeconds = new ArrayList<>();
+    /** The same, split by the lane of the tracklet (the MOC's /api/najm/science/tracklets): fast lane, the rest. */
+    final List<Double> fastLaneLatencySeconds = new ArrayList<>();
+    final List<Double> batchLatencySeconds = new ArrayList<>();
     double mocCpuSeconds;
     double mocMaxRssMib;
     double mocEndRssMib;
@@ -68,10 +71,14 @@ final class SoakFigures {
     }
 
     double latency(double quantile) {
-        if (latencySeconds.isEmpty()) {
+        return quantile(latencySeconds, quantile);
+    }
+
+    static double quantile(List<Double> values, double quantile) {
+        if (values.isEmpty()) {
             return Double.NaN;
         }
-        List<Double> s = new ArrayList<>(latencySeconds);
+        List<Double> s = new ArrayList<>(values);
         Collections.sort(s);
         return s.get(Math.min(s.size() - 1, (int) Math.ceil(quantile * s.size()) - 1));
     }
@@ -100,6 +107,10 @@ final class SoakFigures {
                 100 * maxHkFill);
         r.format("detection to archive (mission time): p50 %.0f s, p99 %.0f s, max %.0f s over %d observations",
                 latency(0.5), latency(0.99), latency(1.0), latencySeconds.size());
+        r.format("  fast lane (NEO score >= threshold): p50 %.0f s, p99 %.0f s over %d observations; the rest: p50 %.0f"
+                + " s, p99 %.0f s over %d", quantile(fastLaneLatencySeconds, 0.5), quantile(fastLaneLatencySeconds,
+                0.99), fastLaneLatencySeconds.size(), quantile(batchLatencySeconds, 0.5),
+                quantile(batchLatencySeconds, 0.99), batchLatencySeconds.size());
         r.format("MOC: %.0f s CPU over %.0f s wall (%.0f %% of one core), resident max %.0f MiB, at the end %.0f"
                 + " MiB", mocCpuSeconds, wallSeconds, 100 * mocCpuSeconds / wallSeconds, mocMaxRssMib,
                 mocEndRssMib);

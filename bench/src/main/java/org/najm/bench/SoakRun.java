@@ -375,6 +375,16 @@ final class SoakRun implements AutoCloseable {
 
     /** Distinct observations (trkSub, obsTime) in the stand-in, duplicates, and each one's latency. */
     private void countArchive() throws IOException {
+        Set<String> fastLane = new HashSet<>();
+        JsonObject tracklets = http.moc("/najm/science/tracklets");
+        if (tracklets.has("tracklets")) {
+            for (JsonElement e : tracklets.getAsJsonArray("tracklets")) {
+                JsonObject t = e.getAsJsonObject();
+                if (t.has("lane") && t.get("lane").getAsString().equals("FAST") && t.has("trkSub")) {
+                    fastLane.add(t.get("trkSub").getAsString());
+                }
+            }
+        }
         Map<String, Integer> seen = new HashMap<>();
         JsonObject all = JsonParser.parseString(http.archive("GET", "/submissions", null)).getAsJsonObject();
         for (JsonElement e : all.getAsJsonArray("submissions")) {
@@ -389,7 +399,10 @@ final class SoakRun implements AutoCloseable {
                     continue;
                 }
                 if (seen.merge(trk + "|" + obsTime, 1, Integer::sum) == 1) {
-                    figures.latencySeconds.add((receivedMission - Instant.parse(obsTime).toEpochMilli()) / 1000.0);
+                    double latency = (receivedMission - Instant.parse(obsTime).toEpochMilli()) / 1000.0;
+                    figures.latencySeconds.add(latency);
+                    (fastLane.contains(trk) ? figures.fastLaneLatencySeconds : figures.batchLatencySeconds)
+                            .add(latency);
                 }
             }
         }
