@@ -83,7 +83,8 @@ public final class FastLaneBench implements BenchMain.Benchmark {
             for (Detection d : sky.get(k).tracklet().detections()) {
                 tmDump.emitTuple(new Tuple(StandardTupleDefinitions.TM, new Object[] {
                         TimeEncoding.fromUnixMillisec(d.obsTime().toEpochMilli()), seq++ & 0x3FFF,
-                        TimeEncoding.getWallclockTime(), 0, packet(d), null, null, "FastLaneBench", null}));
+                        TimeEncoding.getWallclockTime(), 0, DetectionPackets.of(d, d.trackletId(), 30).build(), null,
+                        null, "FastLaneBench", null}));
             }
         }
         long neos = sky.stream().filter(l -> l.truth().isNeo()).count();
@@ -128,31 +129,6 @@ public final class FastLaneBench implements BenchMain.Benchmark {
 
     private static double number(JsonObject f, String name) {
         return f != null && f.has(name) ? f.get(name).getAsDouble() : Double.NaN;
-    }
-
-    /** The SCI_DETECTION packet of a detection (GPS = UTC + 18 s in 2026). */
-    private static byte[] packet(Detection d) {
-        var p = new DetectionPackets();
-        Instant gps = d.obsTime().plusSeconds(18);
-        p.trackletId = d.trackletId();
-        p.detIndex = d.detIndex();
-        p.detCount = d.detCount();
-        p.obsCoarse = gps.getEpochSecond() - Instant.parse("1980-01-06T00:00:00Z").getEpochSecond();
-        p.obsFine = (int) (gps.getNano() / 1e9 * 65536);
-        p.createdCoarse = p.obsCoarse + 30;
-        p.ra = d.ra();
-        p.dec = d.dec();
-        p.rmsRa = (float) d.rmsRa();
-        p.rmsDec = (float) d.rmsDec();
-        p.mag = (float) d.mag();
-        p.rmsMag = (float) d.rmsMag();
-        p.band = Detection.BANDS.indexOf(d.band());
-        p.snr = (float) d.snr();
-        p.exposure = (float) d.exposure();
-        p.x = d.x();
-        p.y = d.y();
-        p.z = d.z();
-        return p.build();
     }
 
     @Override
