@@ -1,6 +1,7 @@
 package org.najm.science;
 
 import java.nio.ByteBuffer;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
@@ -36,6 +37,36 @@ public final class DetectionPackets {
     public double y = 5412.654321;
     public double z = 2300.000001;
     public boolean badCrc;
+
+    /**
+     * The packet of a decoded detection, created {@code createdAfterSeconds} after its observation (the
+     * obsTime is UTC: GPS = UTC + 18 s in 2026).
+     */
+    public static DetectionPackets of(Detection d, long trackletId, int createdAfterSeconds) {
+        var p = new DetectionPackets();
+        Instant gps = d.obsTime().plusSeconds(18);
+        p.trackletId = trackletId;
+        p.detIndex = d.detIndex();
+        p.detCount = d.detCount();
+        p.obsCoarse = gps.getEpochSecond() - GPS_EPOCH.getEpochSecond();
+        p.obsFine = (int) (gps.getNano() / 1e9 * 65536);
+        p.createdCoarse = p.obsCoarse + createdAfterSeconds;
+        p.ra = d.ra();
+        p.dec = d.dec();
+        p.rmsRa = (float) d.rmsRa();
+        p.rmsDec = (float) d.rmsDec();
+        p.mag = (float) d.mag();
+        p.rmsMag = (float) d.rmsMag();
+        p.band = Detection.BANDS.indexOf(d.band());
+        p.snr = (float) d.snr();
+        p.exposure = (float) d.exposure();
+        p.x = d.x();
+        p.y = d.y();
+        p.z = d.z();
+        return p;
+    }
+
+    private static final Instant GPS_EPOCH = Instant.parse("1980-01-06T00:00:00Z");
 
     /** GPS seconds of a GPS-time calendar date: GPS has no leap seconds, so plain day counting. */
     public static long gpsSeconds(LocalDateTime gpsTime) {

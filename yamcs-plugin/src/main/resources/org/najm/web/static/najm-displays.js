@@ -292,8 +292,12 @@ class NajmFleet extends HTMLElement {
       const res = await this.api(`/najm/contacts?start=${start}&stop=${stop}`);
       this.contacts = (res.contacts || []).map((c) => ({ ...c, aosMs: new Date(c.aos).getTime(),
         losMs: new Date(c.los).getTime() }));
+      this.contactsDown = null;
     } catch (e) {
+      // e.g. 503 on a partner site, which has no contact plan of its own: say so, not "no contact"
       this.contacts = [];
+      this.contactsDown = e.statusCode === 503 ? 'Contact plan not available on this server'
+        : 'Contact plan could not be read';
     }
   }
 
@@ -499,7 +503,7 @@ class NajmFleet extends HTMLElement {
     } else {
       const next = this.nextContact(sc.name);
       contact = next ? `Next: <b>${esc(next.station)}</b> in <span data-countdown="${next.aosMs}"></span>
-        (${hhmm(next.aosMs)})` : 'No contact planned';
+        (${hhmm(next.aosMs)})` : (this.contactsDown || 'No contact planned');
     }
     const outstanding = acc ? Number(acc.awaitingDownlink || 0) + Number(acc.awaitingTracklet || 0)
       + Number(acc.awaitingArchive || 0) : (sci ? Number(sci.submissionsQueued || 0) : undefined);
