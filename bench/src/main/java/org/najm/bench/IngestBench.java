@@ -222,7 +222,7 @@ public final class IngestBench implements BenchMain.Benchmark {
      * on the link thread, so when this one sees a packet the recorder (tm table) and the realtime processor
      * (XTCE -> parameter archive) already had it.
      */
-    private static AtomicLong countBusHk(String instance) {
+    static AtomicLong countBusHk(String instance) {
         AtomicLong counter = new AtomicLong();
         Stream s = YarchDatabase.getInstance(instance).getStream("tm_realtime");
         s.addSubscriber(new StreamSubscriber() {
@@ -412,7 +412,7 @@ public final class IngestBench implements BenchMain.Benchmark {
         return sum;
     }
 
-    private static Link tmLink(String instance) {
+    static Link tmLink(String instance) {
         YamcsServerInstance inst = YamcsServer.getServer().getInstance(instance);
         if (inst == null || inst.getLinkManager() == null) {
             return null;

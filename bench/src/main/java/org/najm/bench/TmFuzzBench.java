@@ -27,10 +27,6 @@ import org.yamcs.YamcsServer;
 import org.yamcs.YamcsServerInstance;
 import org.yamcs.protobuf.YamcsInstance.InstanceState;
 import org.yamcs.tctm.Link;
-import org.yamcs.yarch.Stream;
-import org.yamcs.yarch.StreamSubscriber;
-import org.yamcs.yarch.Tuple;
-import org.yamcs.yarch.YarchDatabase;
 
 /**
  * The TM fuzzing campaign in full (docs/security.md, "Bad input"; the CI version is TmFuzzIT): by default
@@ -46,7 +42,6 @@ import org.yamcs.yarch.YarchDatabase;
  */
 public final class TmFuzzBench implements BenchMain.Benchmark {
 
-    private static final int APID_BUS_HK = 100;
     private static final int HOME = 0;
     private static final int FOREIGN_STATION = 1;
     private static final FrameDropReason[] GATEWAY_DROPS = { FrameDropReason.BAD_LENGTH, FrameDropReason.BAD_FECF,
@@ -74,7 +69,7 @@ public final class TmFuzzBench implements BenchMain.Benchmark {
         Constellation constellation = NajmContext.constellation();
         Spacecraft subject = constellation.spacecraft().get(0);
         awaitLinks(constellation);
-        AtomicLong busHk = countBusHk(subject.instance());
+        AtomicLong busHk = IngestBench.countBusHk(subject.instance());
         StationGateway gateway = NajmContext.running(StationGateway.class);
         StationStats home = gateway.stats(HOME);
         StationStats foreignStats = gateway.stats(FOREIGN_STATION);
@@ -92,7 +87,7 @@ public final class TmFuzzBench implements BenchMain.Benchmark {
         long heapBefore = FuzzMix.heapAfterGc();
         long kernelBefore = UdpPort.kernelDrops(tmPortBase + HOME)
                 + UdpPort.kernelDrops(tmPortBase + FOREIGN_STATION);
-        long invalidBefore = invalidFrames(tmLink(subject.instance()));
+        long invalidBefore = invalidFrames(IngestBench.tmLink(subject.instance()));
         long routedHome0 = home.routed();
         long receivedForeign0 = foreignStats.received();
         long routedForeign0 = foreignStats.routed();
@@ -158,11 +153,11 @@ public final class TmFuzzBench implements BenchMain.Benchmark {
         long foreignRouted = foreignStats.routed() - routedForeign0;
         long homeRouted = home.routed() - routedHome0;
         long duplicates = home.dropped(FrameDropReason.DUPLICATE) - dupHome0;
-        long invalid = invalidFrames(tmLink(subject.instance())) - invalidBefore;
+        long invalid = invalidFrames(IngestBench.tmLink(subject.instance())) - invalidBefore;
         long lost = expectedPackets - busHk.get();
         int notRunning = 0;
         for (Spacecraft sc : constellation.spacecraft()) {
-            Link l = tmLink(sc.instance());
+            Link l = IngestBench.tmLink(sc.instance());
             YamcsServerInstance inst = YamcsServer.getServer().getInstance(sc.instance());
             if (l == null || l.isDisabled() || l.getLinkStatus() != Link.Status.OK || inst == null
                     || inst.state() != InstanceState.RUNNING) {
@@ -218,7 +213,8 @@ public final class TmFuzzBench implements BenchMain.Benchmark {
     private static void awaitLinks(Constellation constellation) {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         for (Spacecraft sc : constellation.spacecraft()) {
-            while (tmLink(sc.instance()) == null || tmLink(sc.instance()).getLinkStatus() != Link.Status.OK) {
+            Link l;
+            while ((l = IngestBench.tmLink(sc.instance())) == null || l.getLinkStatus() != Link.Status.OK) {
                 if (System.nanoTime() > deadline) {
                     throw new IllegalStateException("the TM link of " + sc.instance() + " did not start");
                 }
@@ -227,29 +223,8 @@ public final class TmFuzzBench implements BenchMain.Benchmark {
         }
     }
 
-    private static Link tmLink(String instance) {
-        YamcsServerInstance inst = YamcsServer.getServer().getInstance(instance);
-        return inst == null || inst.getLinkManager() == null ? null : inst.getLinkManager().getLink("TM");
-    }
-
     private static long invalidFrames(Link tm) {
         return ((Number) tm.getExtraInfo().get("Invalid frames")).longValue();
-    }
-
-    /** Counts the BUS_HK packets on an instance's tm_realtime (as IngestBench does). */
-    private static AtomicLong countBusHk(String instance) {
-        AtomicLong counter = new AtomicLong();
-        Stream s = YarchDatabase.getInstance(instance).getStream("tm_realtime");
-        s.addSubscriber(new StreamSubscriber() {
-            @Override
-            public void onTuple(Stream stream, Tuple t) {
-                byte[] p = t.getColumn("packet");
-                if (p != null && p.length > 2 && (((p[0] & 0x07) << 8) | (p[1] & 0xFF)) == APID_BUS_HK) {
-                    counter.incrementAndGet();
-                }
-            }
-        });
-        return counter;
     }
 
     @Override
