@@ -19,6 +19,9 @@ public final class AccountabilityApi extends AbstractAccountabilityApi<Context> 
     public void getAccountability(Context ctx, GetAccountabilityRequest request,
             Observer<AccountabilityReport> observer) {
         ctx.checkSystemPrivilege(SystemPrivilege.ReadEvents);
+        if (NajmContext.answeredByMoc(ctx, observer, AccountabilityReport.newBuilder())) {
+            return;
+        }
         if (request.hasSpacecraft() && NajmContext.constellation().spacecraftByName(request.getSpacecraft())
                 .isEmpty()) {
             throw new NotFoundException("No spacecraft " + request.getSpacecraft());

@@ -38,6 +38,9 @@ public final class AutomationApi extends AbstractAutomationApi<Context> {
 
     @Override
     public void listAutomation(Context ctx, ListAutomationRequest request, Observer<ListAutomationResponse> observer) {
+        if (NajmContext.answeredByMoc(ctx, observer, ListAutomationResponse.newBuilder())) {
+            return;
+        }
         var response = ListAutomationResponse.newBuilder();
         service().all().forEach(a -> response.addSpacecraft(info(a)));
         observer.complete(response.build());
@@ -56,6 +59,7 @@ public final class AutomationApi extends AbstractAutomationApi<Context> {
     }
 
     private static SpacecraftAutomationInfo change(Context ctx, ChangeAutomationRequest request, boolean pause) {
+        NajmContext.refuseOnSite("the contact automation");
         var service = service();
         String user = ctx.user.getName();
         SpacecraftAutomation a = find(service, request.getSpacecraft());
@@ -89,6 +93,9 @@ public final class AutomationApi extends AbstractAutomationApi<Context> {
     @Override
     public void listContactReports(Context ctx, ListContactReportsRequest request,
             Observer<ListContactReportsResponse> observer) {
+        if (NajmContext.answeredByMoc(ctx, observer, ListContactReportsResponse.newBuilder())) {
+            return;
+        }
         var service = service();
         int limit = request.hasLimit() ? request.getLimit() : DEFAULT_LIMIT;
         if (limit < 1 || limit > MAX_LIMIT) {

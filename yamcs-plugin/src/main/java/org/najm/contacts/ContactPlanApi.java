@@ -62,6 +62,9 @@ public final class ContactPlanApi extends AbstractContactPlanApi<Context> {
     public void listPasses(Context ctx, ListPassesRequest request, Observer<ListPassesResponse> observer) {
         checkFilters(request.hasSpacecraft() ? request.getSpacecraft() : null,
                 request.hasStation() ? request.getStation() : null);
+        if (NajmContext.answeredByMoc(ctx, observer, ListPassesResponse.newBuilder())) {
+            return;
+        }
         respond(observer, service().snapshot(), s -> passes(request, s));
     }
 
@@ -94,6 +97,9 @@ public final class ContactPlanApi extends AbstractContactPlanApi<Context> {
     public void listContacts(Context ctx, ListContactsRequest request, Observer<ListContactsResponse> observer) {
         checkFilters(request.hasSpacecraft() ? request.getSpacecraft() : null,
                 request.hasStation() ? request.getStation() : null);
+        if (NajmContext.answeredByMoc(ctx, observer, ListContactsResponse.newBuilder())) {
+            return;
+        }
         respond(observer, service().snapshot(), s -> contacts(request, s));
     }
 
@@ -118,12 +124,16 @@ public final class ContactPlanApi extends AbstractContactPlanApi<Context> {
 
     @Override
     public void listTles(Context ctx, ListTlesRequest request, Observer<ListTlesResponse> observer) {
+        if (NajmContext.answeredByMoc(ctx, observer, ListTlesResponse.newBuilder())) {
+            return;
+        }
         observer.complete(tles());
     }
 
     @Override
     public void uploadTles(Context ctx, UploadTlesRequest request, Observer<ListTlesResponse> observer) {
         NajmPrivileges.require(ctx, NajmPrivileges.CONTROL_CONTACT_PLAN);
+        NajmContext.refuseOnSite("the contact plan (its TLEs)");
         if (!request.hasText() || request.getText().isBlank()) {
             throw new BadRequestException("No TLE text: send {\"text\": \"<2 or 3 line TLEs>\"}");
         }
@@ -197,6 +207,9 @@ public final class ContactPlanApi extends AbstractContactPlanApi<Context> {
     @Override
     public void listStationUnavailability(Context ctx, ListStationUnavailabilityRequest request,
             Observer<ListStationUnavailabilityResponse> observer) {
+        if (NajmContext.answeredByMoc(ctx, observer, ListStationUnavailabilityResponse.newBuilder())) {
+            return;
+        }
         var response = ListStationUnavailabilityResponse.newBuilder();
         service().unavailabilityLog().windows().forEach(w -> response.addUnavailability(info(w)));
         observer.complete(response.build());
@@ -206,6 +219,7 @@ public final class ContactPlanApi extends AbstractContactPlanApi<Context> {
     public void addStationUnavailability(Context ctx, AddStationUnavailabilityRequest request,
             Observer<StationUnavailabilityInfo> observer) {
         NajmPrivileges.require(ctx, NajmPrivileges.CONTROL_CONTACT_PLAN);
+        NajmContext.refuseOnSite("the contact plan (station availability)");
         String station = request.getStation();
         if (service().constellation().stationByName(station).isEmpty()) {
             throw new NotFoundException("No station named '" + station + "'");
@@ -237,6 +251,7 @@ public final class ContactPlanApi extends AbstractContactPlanApi<Context> {
     public void removeStationUnavailability(Context ctx, RemoveStationUnavailabilityRequest request,
             Observer<StationUnavailabilityInfo> observer) {
         NajmPrivileges.require(ctx, NajmPrivileges.CONTROL_CONTACT_PLAN);
+        NajmContext.refuseOnSite("the contact plan (station availability)");
         String user = ctx.user.getName();
         var w = service().unavailabilityLog().find(request.getId())
                 .filter(x -> x.unavailability().station().equals(request.getStation()))
@@ -287,12 +302,13 @@ public final class ContactPlanApi extends AbstractContactPlanApi<Context> {
     @Override
     public void replan(Context ctx, ReplanRequest request, Observer<PlanInfo> observer) {
         NajmPrivileges.require(ctx, NajmPrivileges.CONTROL_CONTACT_PLAN);
+        NajmContext.refuseOnSite("the contact plan");
         respond(observer, service().replan("operator"), ContactPlanApi::planInfo);
     }
 
     /** A filter naming no spacecraft or station of the constellation is a mistake, not an empty answer. */
     private static void checkFilters(String spacecraft, String station) {
-        var constellation = service().constellation();
+        var constellation = NajmContext.constellation();
         if (spacecraft != null && constellation.spacecraftByName(spacecraft).isEmpty()) {
             throw new NotFoundException("No spacecraft named '" + spacecraft + "'");
         }

@@ -8,7 +8,11 @@ import org.yamcs.ConfigurationException;
 import org.yamcs.YConfiguration;
 import org.yamcs.YamcsServer;
 import org.yamcs.YamcsService;
+import org.yamcs.api.Observer;
+import org.yamcs.http.Context;
 import org.yamcs.http.ServiceUnavailableException;
+
+import com.google.protobuf.Message;
 
 /**
  * What the NAJM plugin hands to every NAJM service, link and API: the constellation description,
@@ -71,5 +75,37 @@ public final class NajmContext {
             throw new ServiceUnavailableException("NAJM's " + type.getSimpleName() + " is not running");
         }
         return service;
+    }
+
+    /**
+     * On a partner site ({@link MocReads} configured): answers a read API of the MOC's services with the MOC's
+     * answer to the same request, and says so; elsewhere false, and the caller answers itself.
+     */
+    @SuppressWarnings("unchecked")
+    public static <M extends Message> boolean answeredByMoc(Context ctx, Observer<M> observer, Message.Builder into) {
+        MocReads moc = mocReads();
+        if (moc == null) {
+            return false;
+        }
+        observer.complete((M) moc.read(ctx, into).build());
+        return true;
+    }
+
+    /**
+     * A change to one of the MOC's services asked of a partner site: refused, with where to make it.
+     *
+     * @throws ServiceUnavailableException on a site
+     */
+    public static void refuseOnSite(String what) {
+        MocReads moc = mocReads();
+        if (moc != null) {
+            throw new ServiceUnavailableException("This is a partner site: " + what + " is the MOC's, change it at"
+                    + " the MOC (" + moc.mocUrl() + ")");
+        }
+    }
+
+    private static MocReads mocReads() {
+        MocReads moc = YamcsServer.getServer().getGlobalService(MocReads.class);
+        return moc != null && moc.isRunning() ? moc : null;
     }
 }

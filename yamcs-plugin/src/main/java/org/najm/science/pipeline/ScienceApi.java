@@ -31,11 +31,17 @@ public final class ScienceApi extends AbstractScienceApi<Context> {
 
     @Override
     public void getScienceReport(Context ctx, GetScienceReportRequest request, Observer<ScienceReport> observer) {
+        if (NajmContext.answeredByMoc(ctx, observer, ScienceReport.newBuilder())) {
+            return;
+        }
         report(NajmContext.running(ScienceService.class), observer);
     }
 
     @Override
     public void listTracklets(Context ctx, ListTrackletsRequest request, Observer<ListTrackletsResponse> observer) {
+        if (NajmContext.answeredByMoc(ctx, observer, ListTrackletsResponse.newBuilder())) {
+            return;
+        }
         ScienceService service = NajmContext.running(ScienceService.class);
         String sc = request.hasSpacecraft() ? request.getSpacecraft() : null;
         if (sc != null && service.constellation().spacecraftByName(sc).isEmpty()) {
@@ -104,6 +110,7 @@ public final class ScienceApi extends AbstractScienceApi<Context> {
     @Override
     public void redeliver(Context ctx, RedeliverRequest request, Observer<RedeliverResponse> observer) {
         NajmPrivileges.require(ctx, NajmPrivileges.CONTROL_SCIENCE);
+        NajmContext.refuseOnSite("the science outbox");
         redeliver(NajmContext.running(ScienceService.class), request, observer);
     }
 
