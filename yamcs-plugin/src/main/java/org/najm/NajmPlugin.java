@@ -19,6 +19,7 @@ import org.najm.security.Cop1Guard;
 import org.najm.security.IamGuard;
 import org.najm.security.PartnerScope;
 import org.najm.security.StackGuard;
+import org.najm.site.SiteApi;
 import org.najm.web.DisplaysApi;
 import org.yamcs.AbstractPlugin;
 import org.yamcs.ConfigurationException;
@@ -80,6 +81,7 @@ public class NajmPlugin extends AbstractPlugin {
         http.addApi(new AccountabilityApi());
         http.addApi(new AutomationApi());
         http.addApi(new DisplaysApi());
+        http.addApi(new SiteApi());
         // Yamcs' own APIs that reach past the partner command authority, guarded (docs/security.md).
         Constellation c = NajmContext.constellation();
         ArchiveGuard.install(http, c);

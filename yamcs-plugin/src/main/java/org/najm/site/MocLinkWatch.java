@@ -15,11 +15,9 @@ import org.yamcs.InitException;
 import org.yamcs.Spec;
 import org.yamcs.Spec.OptionType;
 import org.yamcs.YConfiguration;
-import org.yamcs.YamcsServer;
 import org.yamcs.cascading.YamcsLink;
 import org.yamcs.events.EventProducer;
 import org.yamcs.events.EventProducerFactory;
-import org.yamcs.tctm.Link;
 
 /**
  * On a partner site: watches each instance's cascading link to the MOC ({@code org.yamcs.cascading.YamcsLink}),
@@ -83,14 +81,11 @@ public class MocLinkWatch extends AbstractYamcsService {
     }
 
     private void check(String instance) {
-        var yamcs = YamcsServer.getServer().getInstance(instance);
-        if (yamcs == null || yamcs.getLinkManager() == null) {
+        var found = MocLinks.moc(instance, linkName);
+        if (found.isEmpty()) {
             return;
         }
-        Link link = yamcs.getLinkManager().getLink(linkName);
-        if (!(link instanceof YamcsLink moc) || !moc.isRunning()) {
-            return;
-        }
+        YamcsLink moc = found.get();
         Instant now = Instant.now();
         EventProducer ev = events.computeIfAbsent(instance,
                 i -> EventProducerFactory.getEventProducer(i, EVENT_SOURCE, 10000));
