@@ -47,13 +47,14 @@ final class Commands {
     /** The command history attributes of a command, by name, as strings, read as {@code rest}'s user. */
     static Map<String, String> history(YamcsRest rest, String instance, String id) {
         var r = rest.get("/archive/" + instance + "/commands/" + YamcsRest.encode(id));
+        return r.status() == 200 ? attributes(r.json()) : new HashMap<>();
+    }
+
+    /** A command history entry's attributes (as the archive API gives them), by name, as strings. */
+    static Map<String, String> attributes(JsonObject entry) {
         Map<String, String> attrs = new HashMap<>();
-        if (r.status() != 200) {
-            return attrs;
-        }
-        JsonObject json = r.json();
-        if (json.has("attr")) {
-            for (JsonElement e : json.getAsJsonArray("attr")) {
+        if (entry.has("attr")) {
+            for (JsonElement e : entry.getAsJsonArray("attr")) {
                 JsonObject a = e.getAsJsonObject();
                 JsonObject v = a.getAsJsonObject("value");
                 String s = v.entrySet().stream().filter(e2 -> !e2.getKey().equals("type"))

@@ -8,7 +8,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -235,6 +237,151 @@ class SitesIT {
         }, () -> "MOC " + counts(atMoc) + ", site " + counts(last));
         System.out.println("packets per APID of NAJM-1 up to the restore, MOC and bravo's site alike: "
                 + counts(atMoc));
+
+        // Events and command history of the gap, filled back too (MocHistoryFill): every event of the MOC's, and
+        // the command alpha's site sent meanwhile, with the MOC's stages.
+        Set<String> eventsAtMoc = eventKeys(sys.rest, down, restored);
+        assertFalse(eventsAtMoc.isEmpty(), "the MOC had events while bravo's site was down");
+        Set<String> eventsAtSite = new TreeSet<>();
+        Poll.until(Duration.ofSeconds(90), "bravo's events of the gap as the MOC's", () -> {
+            eventsAtSite.clear();
+            eventsAtSite.addAll(eventKeys(bravo, down, restored));
+            return eventsAtSite.containsAll(eventsAtMoc) ? Optional.of(true) : Optional.empty();
+        }, () -> "missing at the site: " + eventsAtMoc.stream().filter(k -> !eventsAtSite.contains(k)).toList());
+        JsonObject copied = Poll.until(Duration.ofSeconds(90), "alpha's DUMP_STORE in bravo's command history",
+                () -> commandsOf(bravo, down, restored).stream()
+                        .filter(c -> c.get("origin").getAsString().startsWith("najm-site-alpha-"))
+                        .filter(c -> Commands.attributes(c).containsKey("CommandComplete_Status")).findFirst());
+        assertEquals("/NAJM/DUMP_STORE", copied.get("commandName").getAsString());
+        assertEquals("OK", Commands.attributes(copied).get("CommandComplete_Status"));
+        JsonObject status = bravo.get("/najm/site").json();
+        long events = 0;
+        for (JsonElement e : status.getAsJsonArray("spacecraft")) {
+            events += e.getAsJsonObject().get("eventsFilled").getAsLong();
+        }
+        assertTrue(events > 0, "the site says what it filled back: " + status);
+        System.out.printf("bravo's site: %d events of the gap as at the MOC, alpha's DUMP_STORE %s with its"
+                + " completion; /api/najm/site: %d events filled%n", eventsAtMoc.size(), copied.get("id"), events);
+    }
+
+    @Test
+    @Order(6)
+    void aSiteShowsTheMocsContactPlanScienceAndAccountability() {
+        YamcsRest alphaOp = site(alphaSetup, "alpha-op");
+        Instant start = sys.clock.now().minus(Duration.ofHours(1));
+        String window = "?spacecraft=" + sys.subject.name() + "&start=" + YamcsRest.encode(start.toString())
+                + "&stop=" + YamcsRest.encode(start.plus(Duration.ofHours(12)).toString());
+        for (String path : new String[] { "/najm/contacts" + window, "/najm/accountability?spacecraft="
+                + sys.subject.name(), "/najm/automation", "/najm/contact-reports?limit=5", "/najm/science" }) {
+            String[] seen = new String[1];
+            Poll.until(Duration.ofSeconds(30), "alpha's site answers " + path + " as the MOC", () -> {
+                var atSite = alphaOp.get(path);
+                var atMoc = sys.as("alpha-op").get(path);
+                seen[0] = "site " + atSite.status() + " " + atSite.body() + "\nMOC " + atMoc.status() + " "
+                        + atMoc.body();
+                // the same answer, or the same refusal (this scenario's MOC runs no contact automation: 503)
+                boolean same = atSite.status() == atMoc.status() && (atMoc.status() != 200
+                        ? atSite.json().get("msg").getAsString().endsWith(atMoc.json().get("msg").getAsString())
+                        : sameFigures(atSite.json(), atMoc.json()));
+                return same ? Optional.of(true) : Optional.empty();
+            }, () -> seen[0]);
+        }
+        for (String path : new String[] { "/najm/contacts" + window, "/najm/accountability", "/najm/science" }) {
+            assertEquals(200, alphaOp.get(path).status(), path);
+        }
+        assertTrue(alphaOp.get("/najm/contacts" + window).json().getAsJsonArray("contacts").size() > 0,
+                "NAJM-1 has contacts in the plan");
+        // The observer reads, does not change; nobody changes the MOC's plan from a site.
+        YamcsRest observer = site(alphaSetup, "alpha-observer");
+        assertEquals(200, observer.get("/najm/contacts" + window).status());
+        assertEquals(403, observer.post("/najm/plan:replan", "{}").status());
+        var replan = alphaOp.post("/najm/plan:replan", "{}");
+        assertEquals(503, replan.status(), replan.body());
+        assertTrue(replan.body().contains("partner site"), replan.body());
+        var pause = alphaOp.post("/najm/automation/" + sys.subject.name() + ":pause", "{}");
+        assertEquals(503, pause.status(), pause.body());
+        // The contact plan's timeline, as the MOC's: its contact items of the next hours
+        String items = "/timeline/" + sys.instance() + "/items?source=rdb&limit=500&start="
+                + YamcsRest.encode(sys.clock.now().toString()) + "&stop="
+                + YamcsRest.encode(sys.clock.now().plus(Duration.ofHours(6)).toString());
+        Poll.until(Duration.ofSeconds(60), "alpha's site's contact plan timeline as the MOC's", () -> {
+            Set<String> atSite = contactItems(alphaOp.get(items).json());
+            Set<String> atMoc = contactItems(sys.rest.get(items).json());
+            return !atMoc.isEmpty() && atSite.equals(atMoc) ? Optional.of(atMoc.size()) : Optional.empty();
+        });
+        // The site's own status: its link to the MOC; the MOC is no site
+        JsonObject status = alphaOp.get("/najm/site").json();
+        assertEquals("alpha", status.get("partner").getAsString());
+        assertTrue(status.getAsJsonArray("spacecraft").get(0).getAsJsonObject().get("connected").getAsBoolean());
+        assertEquals(404, sys.rest.get("/najm/site").status());
+    }
+
+    /** Two answers of the same API alike but for what moves by the second (ages, durations, "now"). */
+    private static boolean sameFigures(JsonObject a, JsonObject b) {
+        return stripMoving(a.deepCopy()).equals(stripMoving(b.deepCopy()));
+    }
+
+    private static JsonElement stripMoving(JsonElement e) {
+        if (e.isJsonObject()) {
+            JsonObject o = e.getAsJsonObject();
+            for (String k : Set.copyOf(o.keySet())) {
+                if (k.startsWith("oldest") || k.endsWith("Seconds") || k.equals("now") || k.endsWith("In")) {
+                    o.remove(k);
+                } else {
+                    stripMoving(o.get(k));
+                }
+            }
+        } else if (e.isJsonArray()) {
+            e.getAsJsonArray().forEach(SitesIT::stripMoving);
+        }
+        return e;
+    }
+
+    private static Set<String> contactItems(JsonObject page) {
+        Set<String> ids = new TreeSet<>();
+        if (page.has("items")) {
+            for (JsonElement e : page.getAsJsonArray("items")) {
+                JsonObject i = e.getAsJsonObject();
+                if (i.getAsJsonArray("tags").toString().contains("\"contact\"")) {
+                    ids.add(i.get("id").getAsString() + " " + i.get("start").getAsString());
+                }
+            }
+        }
+        return ids;
+    }
+
+    /** NAJM-1's archived events generated in [from, to): "generation time/source/sequence number" each. */
+    private static Set<String> eventKeys(YamcsRest rest, Instant from, Instant to) {
+        Set<String> keys = new TreeSet<>();
+        String next = null;
+        do {
+            var r = rest.get("/archive/" + sys.instance() + "/events?start=" + YamcsRest.encode(from.toString())
+                    + "&stop=" + YamcsRest.encode(to.toString()) + "&limit=1000&order=asc"
+                    + (next == null ? "" : "&next=" + YamcsRest.encode(next)));
+            assertEquals(200, r.status(), r.body());
+            JsonObject page = r.json();
+            if (page.has("events")) {
+                for (JsonElement e : page.getAsJsonArray("events")) {
+                    JsonObject ev = e.getAsJsonObject();
+                    keys.add(ev.get("generationTime").getAsString() + "/" + ev.get("source").getAsString() + "/"
+                            + (ev.has("seqNumber") ? ev.get("seqNumber").getAsInt() : 0));
+                }
+            }
+            next = page.has("continuationToken") ? page.get("continuationToken").getAsString() : null;
+        } while (next != null);
+        return keys;
+    }
+
+    /** NAJM-1's archived commands generated in [from, to), as the archive API lists them. */
+    private static List<JsonObject> commandsOf(YamcsRest rest, Instant from, Instant to) {
+        var r = rest.get("/archive/" + sys.instance() + "/commands?start=" + YamcsRest.encode(from.toString())
+                + "&stop=" + YamcsRest.encode(to.toString()) + "&limit=200");
+        assertEquals(200, r.status(), r.body());
+        List<JsonObject> commands = new ArrayList<>();
+        if (r.json().has("commands")) {
+            r.json().getAsJsonArray("commands").forEach(e -> commands.add(e.getAsJsonObject()));
+        }
+        return commands;
     }
 
     @Test

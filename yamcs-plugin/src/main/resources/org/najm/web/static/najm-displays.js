@@ -294,9 +294,9 @@ class NajmFleet extends HTMLElement {
         losMs: new Date(c.los).getTime() }));
       this.contactsDown = null;
     } catch (e) {
-      // e.g. 503 on a partner site, which has no contact plan of its own: say so, not "no contact"
+      // e.g. 503 on a partner site cut off from the MOC, whose plan it shows: say so, not "no contact"
       this.contacts = [];
-      this.contactsDown = e.statusCode === 503 ? 'Contact plan not available on this server'
+      this.contactsDown = e.statusCode === 503 ? 'Contact plan not available now (the MOC cannot be reached)'
         : 'Contact plan could not be read';
     }
   }
@@ -322,8 +322,22 @@ class NajmFleet extends HTMLElement {
           contactKey(rep.spacecraft, rep.station, rep.plannedAos), rep));
       }),
       this.fetchHeld(),
+      this.fetchSite(),
     ];
     await Promise.allSettled(jobs);
+  }
+
+  /** On a partner site (docs/sites.md), its link to the MOC and the fill; the MOC answers 404 once, then never asked. */
+  async fetchSite() {
+    if (this.notSite) {
+      return;
+    }
+    try {
+      this.site = await this.api('/najm/site');
+    } catch (e) {
+      this.site = null;
+      this.notSite = e.statusCode === 404;
+    }
   }
 
   async fetchHeld() {
@@ -377,7 +391,8 @@ class NajmFleet extends HTMLElement {
       page.innerHTML = this.header('Science') + this.scienceTables();
     } else {
       if (!page.querySelector('.najm-fleet')) {
-        page.innerHTML = this.header('Fleet overview') + '<div class="najm-fleet"></div>'
+        page.innerHTML = this.header('Fleet overview') + '<div class="najm-site" hidden></div>'
+          + '<div class="najm-fleet"></div>'
           + '<h3 class="najm-h3">Contact plan, next 12 hours</h3><div class="najm-strip"></div>'
           + '<h3 class="najm-h3">Held critical commands (two-person rule)</h3><div class="najm-held"></div>';
         const fleet = page.querySelector('.najm-fleet');
@@ -385,6 +400,7 @@ class NajmFleet extends HTMLElement {
           `<section class="najm-card" data-spacecraft="${esc(sc.name)}"></section>`).join('');
       }
       this.spacecraft.forEach((sc) => this.renderCard(sc));
+      this.renderSite();
       this.renderStrip();
       this.renderHeld();
     }
@@ -509,8 +525,9 @@ class NajmFleet extends HTMLElement {
       + Number(acc.awaitingArchive || 0) : (sci ? Number(sci.submissionsQueued || 0) : undefined);
     const own = this.mayCommand(sc.name);
     const paused = auto && auto.state === 'PAUSED';
-    // Controls only for the spacecraft the user commands; the server refuses anyone else anyway.
-    const control = own && auto
+    // Controls only for the spacecraft the user commands; the server refuses anyone else anyway. A partner site
+    // shows the MOC's automation and does not change it (docs/sites.md).
+    const control = own && auto && !this.site
       ? `<button class="najm-btn" data-action="${paused ? 'resume' : 'pause'}">${paused ? 'Resume' : 'Pause'}
          automation</button>` : '';
     const command = own ? this.link('/commanding/send', 'Command', 'najm-command', sc.instance) : '';
@@ -612,6 +629,30 @@ class NajmFleet extends HTMLElement {
       <span class="najm-contact najm-PARTIAL">partial</span><span class="najm-contact najm-FAILED">failed</span>
       <span class="najm-contact najm-MISSED">missed</span><span class="najm-contact najm-SKIPPED">skipped</span>
       <span class="najm-contact najm-PAST">past, no report</span></div>`;
+  }
+
+  /** A partner site's banner: cut off from the MOC or not, and what has been filled back from it. */
+  renderSite() {
+    const box = this.querySelector('.najm-site');
+    if (!box || !this.site) {
+      return;
+    }
+    const all = this.site.spacecraft || [];
+    const sum = (k) => all.reduce((a, x) => a + Number(x[k] || 0), 0);
+    const down = all.filter((x) => !x.connected);
+    const link = down.length
+      ? `<span class="najm-site-down">Cut off from the MOC: ${down.map((x) => `${esc(x.spacecraft)} since `
+        + `${esc(utc(x.disconnectedSince))}`).join(', ')}. Shown: what this site received until then.</span>`
+      : '<span class="najm-site-up">Connected to the MOC.</span>';
+    const until = all.map((x) => x.historyFilledUntil).filter(Boolean).sort()[0];
+    const errors = all.filter((x) => x.fillError).map((x) => `${esc(x.spacecraft)}: ${esc(x.fillError)}`);
+    box.hidden = false;
+    box.dataset.connected = down.length ? 'false' : 'true';
+    box.innerHTML = `<b>${esc(this.site.partner)}'s site</b>, from the MOC at ${esc(this.site.mocUrl)}. ${link}
+      Filled back from the MOC's archive since this server started: ${sum('packetsFilled')} packets,
+      ${sum('eventsFilled')} events, ${sum('commandsFilled')} commands${all.some((x) => x.filling) ? ' (filling now)'
+    : ''}; events and command history complete to ${esc(utc(until))}.${errors.length
+    ? ` <span class="najm-site-down">Fill failing: ${errors.join('; ')}</span>` : ''}`;
   }
 
   renderHeld() {
