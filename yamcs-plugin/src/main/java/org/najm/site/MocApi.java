@@ -72,7 +72,8 @@ final class MocApi {
             r = http.send(request.header("Authorization", authorization).timeout(TIMEOUT).build(),
                     HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
-            throw new ServiceUnavailableException("The MOC cannot be reached (" + base + "): " + e.getMessage());
+            throw new ServiceUnavailableException("The MOC cannot be reached (" + base + "): "
+                    + (e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ServiceUnavailableException("Interrupted while asking the MOC");

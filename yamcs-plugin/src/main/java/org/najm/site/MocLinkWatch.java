@@ -3,6 +3,7 @@ package org.najm.site;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -15,9 +16,11 @@ import org.yamcs.InitException;
 import org.yamcs.Spec;
 import org.yamcs.Spec.OptionType;
 import org.yamcs.YConfiguration;
+import org.yamcs.YamcsServer;
 import org.yamcs.cascading.YamcsLink;
 import org.yamcs.events.EventProducer;
 import org.yamcs.events.EventProducerFactory;
+import org.yamcs.utils.TimeEncoding;
 
 /**
  * On a partner site: watches each instance's cascading link to the MOC ({@code org.yamcs.cascading.YamcsLink}),
@@ -30,13 +33,19 @@ import org.yamcs.events.EventProducerFactory;
 public class MocLinkWatch extends AbstractYamcsService {
 
     static final String EVENT_SOURCE = "site";
+    /** How long a link must stay unconnected before the site says so. */
+    private static final Duration GRACE = Duration.ofSeconds(10);
 
     private String linkName;
     private Duration retry;
     private ScheduledExecutorService timer;
-    /** Instance -> when its link was last seen connected, or null while it is connected. */
+    /** Instance -> when (wall clock) its link was found not connected, absent while it is connected. */
     private final Map<String, Instant> downSince = new ConcurrentHashMap<>();
+    /** The same in mission time, which is what the site shows (the simulation may run faster than the wall). */
+    private final Map<String, Instant> missionDownSince = new ConcurrentHashMap<>();
     private final Map<String, Instant> lastRetry = new ConcurrentHashMap<>();
+    /** Instances whose MOC_DISCONNECTED has been sent. */
+    private final Set<String> reported = ConcurrentHashMap.newKeySet();
     private final Map<String, EventProducer> events = new ConcurrentHashMap<>();
 
     @Override
@@ -87,14 +96,17 @@ public class MocLinkWatch extends AbstractYamcsService {
         }
         YamcsLink moc = found.get();
         Instant now = Instant.now();
+        Instant missionNow = TimeEncoding.toJavaInstant(
+                YamcsServer.getServer().getInstance(instance).getTimeService().getMissionTime());
         EventProducer ev = events.computeIfAbsent(instance,
                 i -> EventProducerFactory.getEventProducer(i, EVENT_SOURCE, 10000));
         if (moc.isConnected()) {
-            Instant since = downSince.remove(instance);
-            if (since != null) {
+            downSince.remove(instance);
+            Instant since = missionDownSince.remove(instance);
+            if (since != null && reported.remove(instance)) {
                 ev.sendInfo("MOC_CONNECTED", "Connected to the MOC again after " + since + " ("
-                        + Duration.between(since, now).toSeconds() + " s): the archive is filled back from the MOC's"
-                        + " (link " + linkName + ".tmArchive)");
+                        + Duration.between(since, missionNow).toSeconds() + " s): the archive is filled back from the"
+                        + " MOC's (packets: link " + linkName + ".tmArchive; events and commands: /api/najm/site)");
             }
             return;
         }
@@ -104,9 +116,13 @@ public class MocLinkWatch extends AbstractYamcsService {
         Instant since = downSince.get(instance);
         if (since == null) {
             downSince.put(instance, now);
-            ev.sendWarning("MOC_DISCONNECTED", "Not connected to the MOC since " + now + ": this site shows what it"
-                    + " received until then; commands cannot be sent");
+            missionDownSince.put(instance, missionNow);
             return;
+        }
+        // Said once the link has stayed down a moment: not for the seconds a (re)connection takes.
+        if (Duration.between(since, now).compareTo(GRACE) >= 0 && reported.add(instance)) {
+            ev.sendWarning("MOC_DISCONNECTED", "Not connected to the MOC since " + missionDownSince.get(instance)
+                    + ": this site shows what it received until then; commands cannot be sent");
         }
         Instant retried = lastRetry.getOrDefault(instance, since);
         if (Duration.between(retried, now).compareTo(retry) >= 0) {
@@ -117,8 +133,8 @@ public class MocLinkWatch extends AbstractYamcsService {
         }
     }
 
-    /** When each instance's link to the MOC was cut off, for those that are; for the API and tests. */
+    /** When (mission time) each instance's link to the MOC was cut off, for those that are; for the API and tests. */
     public Map<String, Instant> disconnected() {
-        return Map.copyOf(downSince);
+        return Map.copyOf(missionDownSince);
     }
 }

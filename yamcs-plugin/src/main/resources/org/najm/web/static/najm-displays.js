@@ -307,7 +307,9 @@ class NajmFleet extends HTMLElement {
         this.automationDown = null;
         (r.spacecraft || []).forEach((a) => this.automation.set(a.spacecraft, a));
       }, (e) => {
-        this.automationDown = e.statusCode === 503 ? 'not running' : 'unknown';
+        // a partner site shows the MOC's automation: a 503 there is the MOC out of reach
+        this.automationDown = e.statusCode !== 503 ? 'unknown'
+          : this.site ? 'not known (the MOC cannot be reached)' : 'not running';
       }),
       this.api('/najm/accountability').then((r) => {
         (r.spacecraft || []).forEach((a) => this.accountability.set(a.spacecraft, a));
