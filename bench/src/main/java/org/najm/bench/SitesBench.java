@@ -472,6 +472,7 @@ final class SitesBench implements BenchMain.Benchmark {
         long filledCount = 0;
         double checkSeconds = 0;
         String lacking = "";
+        List<double[]> checks = new ArrayList<>(); // {seconds after connecting, packets still lacking}
         while (System.nanoTime() < deadline) {
             long n = site.gapFilled();
             if (n >= missing && reachedNanos < 0) {
@@ -482,8 +483,10 @@ final class SitesBench implements BenchMain.Benchmark {
             if (reachedNanos >= 0 && sinceCheck >= 2_000_000_000L || sinceCheck >= 10_000_000_000L) {
                 long checkNanos = System.nanoTime();
                 lastCheck = checkNanos;
-                lacking = lacking(site, atMoc, checkFrom, restored);
+                long[] count = new long[1];
+                lacking = lacking(site, atMoc, checkFrom, restored, count);
                 checkSeconds = (System.nanoTime() - checkNanos) / 1e9;
+                checks.add(new double[] { (checkNanos - connectedNanos) / 1e9, count[0] });
                 if (lacking.isEmpty()) {
                     doneNanos = checkNanos;
                     filledCount = n;
@@ -505,6 +508,14 @@ final class SitesBench implements BenchMain.Benchmark {
                 - restartNanos) / 1e9, (connectedNanos - restartNanos) / 1e9));
         if (doneNanos < 0) {
             out.append(String.format("NOT FILLED within %d s of connecting: %s%n", fillTimeoutSeconds, lacking));
+            StringBuilder series = new StringBuilder();
+            checks.forEach(c -> series.append(String.format("%.0f s: %.0f, ", c[0], c[1])));
+            out.append("still lacking, per check (seconds after connecting: packets): ").append(series).append("\n");
+            double residual = checks.get(checks.size() - 1)[1];
+            double at = checks.stream().filter(c -> c[1] == residual).findFirst().orElseThrow()[0];
+            out.append(String.format("all but those %.0f filled by %.1f s after connecting: %.0f packets/s, %.1fx the"
+                    + " MOC's ingest over the outage, %.1fx faster than real time%n", residual, at, (missing - residual)
+                    / at, (missing - residual) / at / (ingested / outageWall), outageWall / at));
             return out.toString();
         }
         double fillSeconds = (doneNanos - connectedNanos) / 1e9;
@@ -526,7 +537,7 @@ final class SitesBench implements BenchMain.Benchmark {
 
     /** What of the MOC's packets (snapshot) the site's archive lacks, by instance and APID; empty when none. */
     private String lacking(Site site, Map<String, Map<Integer, Set<String>>> atMoc, Map<String, Instant> from,
-            Instant restored) throws IOException {
+            Instant restored, long[] count) throws IOException {
         StringBuilder s = new StringBuilder();
         for (String instance : from.keySet()) {
             Map<Integer, Set<String>> atSite = site.rest.packetsByApid(instance, from.get(instance), restored);
@@ -535,7 +546,9 @@ final class SitesBench implements BenchMain.Benchmark {
                 l.removeAll(atSite.getOrDefault(e.getKey(), Set.of()));
                 l.removeIf(k -> Instant.parse(k.substring(0, k.indexOf('/'))).isBefore(from.get(instance)));
                 if (!l.isEmpty()) {
-                    s.append(instance).append(" APID ").append(e.getKey()).append(": ").append(l.size()).append("; ");
+                    count[0] += l.size();
+                    s.append(instance).append(" APID ").append(e.getKey()).append(": ").append(l.size()).append(" ")
+                            .append(l.stream().sorted().limit(3).toList()).append("; ");
                 }
             }
         }
