@@ -453,7 +453,10 @@ class SitesIT {
             Map<String, String> h = Commands.history(rest, sys.instance(), id);
             last.clear();
             last.putAll(h);
-            return h.containsKey("CommandComplete_Status") ? Optional.of(h) : Optional.empty();
+            // The cascading link brings the MOC's attributes one by one: a refusal's message may follow its status.
+            String status = h.get("CommandComplete_Status");
+            boolean complete = status != null && (status.equals("OK") || h.containsKey("CommandComplete_Message"));
+            return complete ? Optional.of(h) : Optional.empty();
         }, last::toString);
     }
 
