@@ -293,12 +293,34 @@ class NajmFleet extends HTMLElement {
       this.contacts = (res.contacts || []).map((c) => ({ ...c, aosMs: new Date(c.aos).getTime(),
         losMs: new Date(c.los).getTime() }));
       this.contactsDown = null;
+      this.contactsCopy = false;
     } catch (e) {
-      // e.g. 503 on a partner site cut off from the MOC, whose plan it shows: say so, not "no contact"
-      this.contacts = [];
+      // e.g. 503 on a partner site cut off from the MOC: its timeline keeps the last copy of the MOC's plan
+      this.contacts = e.statusCode === 503 ? await this.contactsFromTimeline(start, stop) : [];
+      this.contactsCopy = this.contacts.length > 0;
       this.contactsDown = e.statusCode === 503 ? 'Contact plan not available now (the MOC cannot be reached)'
         : 'Contact plan could not be read';
     }
+  }
+
+  /** The contacts of the instances' timelines (on a site, the copy of the MOC's: MocTimelineMirror). */
+  async contactsFromTimeline(start, stop) {
+    const contacts = [];
+    for (const sc of this.spacecraft) {
+      try {
+        const r = await this.api(`/timeline/${sc.instance}/items?source=rdb&start=${start}&stop=${stop}&limit=500`);
+        for (const it of r.items || []) {
+          const p = it.properties || {};
+          if ((it.tags || []).includes('contact') && p.aos && p.los) {
+            contacts.push({ spacecraft: p.spacecraft, station: p.station, aos: p.aos, los: p.los,
+              aosMs: new Date(p.aos).getTime(), losMs: new Date(p.los).getTime() });
+          }
+        }
+      } catch (e) {
+        // that instance's timeline cannot be read: its contacts are left out
+      }
+    }
+    return contacts;
   }
 
   async refresh() {
@@ -630,7 +652,8 @@ class NajmFleet extends HTMLElement {
       <span class="najm-contact najm-RUNNING">running</span><span class="najm-contact najm-COMPLETE">complete</span>
       <span class="najm-contact najm-PARTIAL">partial</span><span class="najm-contact najm-FAILED">failed</span>
       <span class="najm-contact najm-MISSED">missed</span><span class="najm-contact najm-SKIPPED">skipped</span>
-      <span class="najm-contact najm-PAST">past, no report</span></div>`;
+      <span class="najm-contact najm-PAST">past, no report</span></div>${this.contactsCopy ? `<div
+      class="najm-site-down">The MOC cannot be reached: the plan as this site last copied it (timeline).</div>` : ''}`;
   }
 
   /** A partner site's banner: cut off from the MOC or not, and what has been filled back from it. */
