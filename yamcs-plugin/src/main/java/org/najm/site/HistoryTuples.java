@@ -33,26 +33,26 @@ final class HistoryTuples {
     private HistoryTuples() {
     }
 
-    /** An event's row key: generation time (Yamcs time), source, sequence number. */
-    record EventKey(long gentime, String source, int seqNum) {
-        static EventKey of(Event ev) {
-            return new EventKey(TimeEncoding.fromProtobufTimestamp(ev.getGenerationTime()), ev.getSource(),
+    /**
+     * A row's key in the event and command history tables: generation time (Yamcs time), the event's source or the
+     * command's origin, sequence number.
+     */
+    record RowKey(long gentime, String name, int seqNum) {
+        static RowKey of(Event ev) {
+            return new RowKey(TimeEncoding.fromProtobufTimestamp(ev.getGenerationTime()), ev.getSource(),
                     ev.getSeqNumber());
         }
-    }
 
-    /** A command's row key: generation time (Yamcs time), origin, sequence number. */
-    record CommandKey(long gentime, String origin, int seqNum) {
-        static CommandKey of(CommandHistoryEntry e) {
-            return new CommandKey(TimeEncoding.fromProtobufTimestamp(e.getGenerationTime()), e.getOrigin(),
+        static RowKey of(CommandHistoryEntry e) {
+            return new RowKey(TimeEncoding.fromProtobufTimestamp(e.getGenerationTime()), e.getOrigin(),
                     e.getSequenceNumber());
         }
     }
 
     /** The MOC's event as the row {@code (gentime, source, seqNum, body)} of an event stream ({@code def}). */
     static Tuple event(TupleDefinition def, Event ev) {
-        EventKey key = EventKey.of(ev);
-        var body = Db.Event.newBuilder().setGenerationTime(key.gentime()).setSource(key.source())
+        RowKey key = RowKey.of(ev);
+        var body = Db.Event.newBuilder().setGenerationTime(key.gentime()).setSource(key.name())
                 .setSeqNumber(key.seqNum())
                 .setReceptionTime(ev.hasReceptionTime() ? TimeEncoding.fromProtobufTimestamp(ev.getReceptionTime())
                         : key.gentime());
@@ -68,7 +68,7 @@ final class HistoryTuples {
         if (ev.hasMessage()) {
             body.setMessage(ev.getMessage());
         }
-        return new Tuple(def, new Object[] { key.gentime(), key.source(), key.seqNum(), body.build() });
+        return new Tuple(def, new Object[] { key.gentime(), key.name(), key.seqNum(), body.build() });
     }
 
     /**
@@ -76,9 +76,9 @@ final class HistoryTuples {
      * attribute (Yamcs' and the verifiers' stages), and its arguments.
      */
     static Tuple command(CommandHistoryEntry e) {
-        CommandKey key = CommandKey.of(e);
+        RowKey key = RowKey.of(e);
         TupleDefinition def = StandardTupleDefinitions.TC.copy();
-        List<Object> values = new ArrayList<>(List.of(key.gentime(), key.origin(), key.seqNum(), e.getCommandName()));
+        List<Object> values = new ArrayList<>(List.of(key.gentime(), key.name(), key.seqNum(), e.getCommandName()));
         for (CommandHistoryAttribute a : e.getAttrList()) {
             if (KEY_COLUMNS.contains(a.getName()) || def.hasColumn(a.getName()) || !a.hasValue()) {
                 continue;

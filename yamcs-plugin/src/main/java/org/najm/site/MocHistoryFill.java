@@ -20,6 +20,7 @@ import java.util.function.Consumer;
 
 import org.najm.constellation.Spacecraft;
 import org.najm.context.NajmContext;
+import org.najm.site.HistoryTuples.RowKey;
 import org.yamcs.AbstractYamcsService;
 import org.yamcs.InitException;
 import org.yamcs.Spec;
@@ -184,22 +185,14 @@ public class MocHistoryFill extends AbstractYamcsService {
     /** The MOC's events of [from, to) that this site lacks, stored; how many. */
     private long fillEvents(String instance, long from, long to, Consumer<Long> onPage) {
         YarchDatabaseInstance ydb = YarchDatabase.getInstance(instance);
-        Set<HistoryTuples.EventKey> have = new HashSet<>();
-        var rows = ydb.executeUnchecked("select gentime, source, seqNum from events where gentime >= ? and gentime < ?",
-                from, to);
-        while (rows.hasNext()) {
-            var t = rows.next();
-            have.add(new HistoryTuples.EventKey((Long) t.getColumn("gentime"), (String) t.getColumn("source"),
-                    (Integer) t.getColumn("seqNum")));
-        }
-        rows.close();
+        Set<RowKey> have = keysHere(ydb, "events", "source", from, to);
         Stream dump = stream(ydb, "events_dump");
         long copied = 0;
         String next = null;
         do {
             var page = moc.get(query("events", instance, from, to, next), ListEventsResponse.newBuilder());
             for (Event ev : page.getEventsList()) {
-                if (have.add(HistoryTuples.EventKey.of(ev))) {
+                if (have.add(RowKey.of(ev))) {
                     dump.emitTuple(HistoryTuples.event(dump.getDefinition(), ev));
                     copied++;
                 }
@@ -213,15 +206,7 @@ public class MocHistoryFill extends AbstractYamcsService {
     /** The MOC's commands of [from, to) not sent from this site, stored with their history; how many were new. */
     private long fillCommands(String instance, long from, long to, Consumer<Long> onPage) {
         YarchDatabaseInstance ydb = YarchDatabase.getInstance(instance);
-        Set<HistoryTuples.CommandKey> have = new HashSet<>();
-        var rows = ydb.executeUnchecked(
-                "select gentime, origin, seqNum from cmdhist where gentime >= ? and gentime < ?", from, to);
-        while (rows.hasNext()) {
-            var t = rows.next();
-            have.add(new HistoryTuples.CommandKey((Long) t.getColumn("gentime"), (String) t.getColumn("origin"),
-                    (Integer) t.getColumn("seqNum")));
-        }
-        rows.close();
+        Set<RowKey> have = keysHere(ydb, "cmdhist", "origin", from, to);
         Stream dump = stream(ydb, "cmdhist_dump");
         long copied = 0;
         String next = null;
@@ -231,7 +216,7 @@ public class MocHistoryFill extends AbstractYamcsService {
                 if (e.getOrigin().startsWith(ownOrigin)) {
                     continue;
                 }
-                if (have.add(HistoryTuples.CommandKey.of(e))) {
+                if (have.add(RowKey.of(e))) {
                     copied++;
                 }
                 dump.emitTuple(HistoryTuples.command(e)); // again while it settles: later stages are merged in
@@ -240,6 +225,24 @@ public class MocHistoryFill extends AbstractYamcsService {
             onPage.accept(copied);
         } while (next != null);
         return copied;
+    }
+
+    /** The keys of this site's rows of {@code table} generated in [from, to). */
+    private static Set<RowKey> keysHere(YarchDatabaseInstance ydb, String table, String nameColumn, long from,
+            long to) {
+        Set<RowKey> keys = new HashSet<>();
+        var rows = ydb.executeUnchecked("select gentime, " + nameColumn + ", seqNum from " + table
+                + " where gentime >= ? and gentime < ?", from, to);
+        try {
+            while (rows.hasNext()) {
+                var t = rows.next();
+                keys.add(new RowKey((Long) t.getColumn("gentime"), (String) t.getColumn(nameColumn),
+                        (Integer) t.getColumn("seqNum")));
+            }
+        } finally {
+            rows.close();
+        }
+        return keys;
     }
 
     private static String query(String what, String instance, long from, long to, String next) {

@@ -55,7 +55,7 @@ class HistoryTuplesTest {
         assertEquals("CONTACT_REPORT", body.getType());
         assertEquals(EventSeverity.WARNING, body.getSeverity());
         assertEquals("NAJM-1 through RABAT: PARTIAL", body.getMessage());
-        assertEquals(new HistoryTuples.EventKey(gentime, "automation", 41), HistoryTuples.EventKey.of(ev));
+        assertEquals(new HistoryTuples.RowKey(gentime, "automation", 41), HistoryTuples.RowKey.of(ev));
     }
 
     @Test
