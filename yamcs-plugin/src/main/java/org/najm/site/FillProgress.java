@@ -12,7 +12,7 @@ import java.time.Instant;
  * @param commands commands of the MOC's command history copied since this server started (new ones)
  * @param lastPass wall-clock time of the last pass (null before the first)
  * @param lastError why the last pass failed, or null
- * @param filling true while a pass with more than one page to copy is under way
+ * @param filling true while a pass is copying (after each page of it, until it ends)
  */
 record FillProgress(Instant filledUntil, long events, long commands, Instant lastPass, String lastError,
         boolean filling) {

@@ -2,6 +2,7 @@ package org.najm.site;
 
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -47,6 +48,11 @@ final class MocApi {
     <B extends Message.Builder> B get(String pathAndQuery, B into) {
         parse(send(HttpRequest.newBuilder(resolve(pathAndQuery)).GET()), into);
         return into;
+    }
+
+    /** {@code query} asking for the page after continuation token {@code next} (none: the first page). */
+    static String page(String query, String next) {
+        return next == null ? query : query + "&next=" + URLEncoder.encode(next, StandardCharsets.UTF_8);
     }
 
     /** POST of {@code body} (a message, as JSON) to {@code path} at the MOC, the answer into {@code into}. */

@@ -1,8 +1,6 @@
 package org.najm.site;
 
 import java.io.IOException;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -248,7 +246,7 @@ public class MocHistoryFill extends AbstractYamcsService {
     private static String query(String what, String instance, long from, long to, String next) {
         String q = "/api/archive/" + instance + "/" + what + "?order=asc&limit=" + PAGE + "&start="
                 + TimeEncoding.toString(from) + "&stop=" + TimeEncoding.toString(to);
-        return next == null ? q : q + "&next=" + URLEncoder.encode(next, StandardCharsets.UTF_8);
+        return MocApi.page(q, next);
     }
 
     private static Stream stream(YarchDatabaseInstance ydb, String name) {

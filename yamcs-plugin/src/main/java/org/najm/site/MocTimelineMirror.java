@@ -1,7 +1,5 @@
 package org.najm.site;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -149,9 +147,8 @@ public class MocTimelineMirror extends AbstractYamcsService {
         Set<String> atMoc = new HashSet<>();
         String next = null;
         do {
-            String q = "/api/timeline/" + instance + "/items?source=rdb&limit=" + PAGE + "&start="
-                    + TimeEncoding.toString(start) + "&stop=" + TimeEncoding.toString(stop)
-                    + (next == null ? "" : "&next=" + URLEncoder.encode(next, StandardCharsets.UTF_8));
+            String q = MocApi.page("/api/timeline/" + instance + "/items?source=rdb&limit=" + PAGE + "&start="
+                    + TimeEncoding.toString(start) + "&stop=" + TimeEncoding.toString(stop), next);
             var page = moc.get(q, ListItemsResponse.newBuilder());
             for (var i : page.getItemsList()) {
                 if (!i.getTagsList().contains(CONTACT_TAG)) {
