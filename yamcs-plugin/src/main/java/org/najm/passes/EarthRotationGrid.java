@@ -149,14 +149,21 @@ final class EarthRotationGrid {
 
     /** A TEME position at epoch k rotated to ITRF with the epoch's exact rotation. */
     Vector3D toItrfAtEpoch(int k, Vector3D teme) {
+        double[] p = {teme.getX(), teme.getY(), teme.getZ()};
+        toItrfAtEpoch(k, p);
+        return new Vector3D(p[0], p[1], p[2]);
+    }
+
+    /** In place, {@code p[0..2]}: a TEME position at epoch k to ITRF with the epoch's exact rotation. */
+    void toItrfAtEpoch(int k, double[] p) {
         double[] r = rotations;
         int o = 9 * k;
-        double x = teme.getX();
-        double y = teme.getY();
-        double z = teme.getZ();
-        return new Vector3D(r[o] * x + r[o + 1] * y + r[o + 2] * z,
-                r[o + 3] * x + r[o + 4] * y + r[o + 5] * z,
-                r[o + 6] * x + r[o + 7] * y + r[o + 8] * z);
+        double x = p[0];
+        double y = p[1];
+        double z = p[2];
+        p[0] = r[o] * x + r[o + 1] * y + r[o + 2] * z;
+        p[1] = r[o + 3] * x + r[o + 4] * y + r[o + 5] * z;
+        p[2] = r[o + 6] * x + r[o + 7] * y + r[o + 8] * z;
     }
 
     /**
@@ -164,17 +171,27 @@ final class EarthRotationGrid {
      * rotation's own rate (the velocity relative to the Earth).
      */
     PVCoordinates toItrf(double offsetS, PVCoordinates teme) {
-        int k = step(offsetS);
         Vector3D p = teme.getPosition();
         Vector3D v = teme.getVelocity();
+        double[] pv = {p.getX(), p.getY(), p.getZ(), v.getX(), v.getY(), v.getZ()};
+        toItrf(offsetS, pv);
+        return new PVCoordinates(new Vector3D(pv[0], pv[1], pv[2]), new Vector3D(pv[3], pv[4], pv[5]));
+    }
+
+    /**
+     * In place, {@code pv[0..5]}: a TEME position and velocity (m, m/s) at {@link #date(double) date(offsetS)} to
+     * ITRF, the velocity relative to the Earth (no allocation: the search's inner loop).
+     */
+    void toItrf(double offsetS, double[] pv) {
+        int k = step(offsetS);
         double[] r = rotations;
         int o = 9 * k;
-        double px = r[o] * p.getX() + r[o + 1] * p.getY() + r[o + 2] * p.getZ();
-        double py = r[o + 3] * p.getX() + r[o + 4] * p.getY() + r[o + 5] * p.getZ();
-        double pz = r[o + 6] * p.getX() + r[o + 7] * p.getY() + r[o + 8] * p.getZ();
-        double vx = r[o] * v.getX() + r[o + 1] * v.getY() + r[o + 2] * v.getZ();
-        double vy = r[o + 3] * v.getX() + r[o + 4] * v.getY() + r[o + 5] * v.getZ();
-        double vz = r[o + 6] * v.getX() + r[o + 7] * v.getY() + r[o + 8] * v.getZ();
+        double px = r[o] * pv[0] + r[o + 1] * pv[1] + r[o + 2] * pv[2];
+        double py = r[o + 3] * pv[0] + r[o + 4] * pv[1] + r[o + 5] * pv[2];
+        double pz = r[o + 6] * pv[0] + r[o + 7] * pv[1] + r[o + 8] * pv[2];
+        double vx = r[o] * pv[3] + r[o + 1] * pv[4] + r[o + 2] * pv[5];
+        double vy = r[o + 3] * pv[3] + r[o + 4] * pv[4] + r[o + 5] * pv[5];
+        double vz = r[o + 6] * pv[3] + r[o + 7] * pv[4] + r[o + 8] * pv[5];
         double[] ar = axisRates;
         double ax = ar[4 * k];
         double ay = ar[4 * k + 1];
@@ -193,10 +210,12 @@ final class EarthRotationGrid {
         double wy = vy * c + (az * vx - ax * vz) * s + ay * av;
         double wz = vz * c + (ax * vy - ay * vx) * s + az * av;
         // velocity in the Earth frame: plus the rotation's own rate, w a x r
-        wx += w * (ay * rz - az * ry);
-        wy += w * (az * rx - ax * rz);
-        wz += w * (ax * ry - ay * rx);
-        return new PVCoordinates(new Vector3D(rx, ry, rz), new Vector3D(wx, wy, wz));
+        pv[0] = rx;
+        pv[1] = ry;
+        pv[2] = rz;
+        pv[3] = wx + w * (ay * rz - az * ry);
+        pv[4] = wy + w * (az * rx - ax * rz);
+        pv[5] = wz + w * (ax * ry - ay * rx);
     }
 
     /** The step {@code offsetS} falls in (the first or the last one outside the grid). */

@@ -24,15 +24,18 @@ import io.netty.util.concurrent.DefaultThreadFactory;
 /**
  * Fast pass prediction: a time grid, then root finding on SGP4 with the grid's TEME to ITRF rotations.
  *
- * <p>Design (measured ~10x faster than one ElevationDetector per spacecraft and station, same passes):
+ * <p>Design (the same passes as one ElevationDetector per spacecraft and station, many times faster:
+ * docs/benchmarks.md):
  * <ol>
  * <li>Grid ({@link EarthRotationGrid}): uniform epochs from start to end, step at most {@value #DEFAULT_STEP_S} s,
  * one exact TEME to ITRF rotation per epoch (the cost of an evaluation) shared by all spacecraft and stations,
  * computed in time chunks on a small thread pool; in between, the rotation is interpolated.</li>
  * <li>Passes ({@link SpacecraftPassSearch}): one task per spacecraft, with its own SGP4 propagator (propagators
- * are not thread-safe; frames and TLEs are): its grid positions, then each station's sampled elevation (one dot
- * product with the station's zenith), crossings refined by Newton steps, short passes between two epochs, TCA and
- * max elevation.</li>
+ * are not thread-safe; frames and TLEs are). SGP4 runs every few epochs only ({@link SampledOrbit}: a cubic
+ * through its positions and velocities, within ~6 m of it in low Earth orbit); each station's elevation is sampled
+ * only where {@link VisibilityBounds} cannot rule it out (96 % of a LEO spacecraft's epochs over a station are
+ * skipped); crossings are bracketed with SGP4's signs, refined on the sampled orbit and polished on SGP4; short
+ * passes between two epochs, TCA and max elevation likewise.</li>
  * <li>Why no pass of 60 s or more is missed: a pass longer than the step contains at least one epoch (with a
  * 30 s step, a 60 s pass contains two), so its rise and set are both bracketed. Two crossings cannot hide in one
  * step either: the gap between two passes of one spacecraft over one station is most of an orbit. Shorter passes

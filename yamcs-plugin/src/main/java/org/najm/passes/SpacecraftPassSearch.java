@@ -1,32 +1,35 @@
 package org.najm.passes;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.hipparchus.geometry.euclidean.threed.Vector3D;
 import org.hipparchus.util.FastMath;
 import org.orekit.frames.Frame;
-import org.orekit.propagation.analytical.tle.TLE;
 import org.orekit.propagation.analytical.tle.TLEPropagator;
 import org.orekit.time.AbsoluteDate;
 import org.orekit.time.TimeScales;
-import org.orekit.utils.Constants;
 import org.orekit.utils.PVCoordinates;
 
 /**
- * All passes of one spacecraft over the stations, on a shared {@link EarthRotationGrid}: its grid positions (SGP4
- * and each epoch's exact rotation), then each station's crossings and maxima, refined.
+ * All passes of one spacecraft over the stations, on a shared {@link EarthRotationGrid}: its grid positions (a
+ * {@link SampledOrbit} of SGP4 and each epoch's exact rotation), then each station's crossings and maxima, refined.
  *
  * <ul>
- * <li>Crossings: every sign change of elevation - mask between two epochs brackets an AOS or a LOS, refined by
- * safeguarded Newton steps (analytic elevation rate from SGP4's velocity) on the elevation (no refraction) of
- * SGP4's position rotated to ITRF by the grid's interpolated rotation (no full frame chain per evaluation).</li>
- * <li>Passes shorter than the step that fall between two epochs: the sampled elevation's local maxima within the
- * geometric bound {@code (v + earth rotation) / (perigee altitude) * step / 2} of the mask (the most the true
- * maximum can exceed the nearest sample) are maximised, and any that reaches the mask becomes a pass.</li>
- * <li>TCA: zero of the elevation rate by safeguarded secant steps, from the vertex of the parabola through the
- * three highest samples. The max elevation is then evaluated once on Orekit's full chain at the TCA.</li>
+ * <li>Out of sight: while the spacecraft's central angle from a station is beyond what {@link VisibilityBounds}
+ * allows, the epochs it cannot come back within are skipped, not tested one by one.</li>
+ * <li>Crossings: every sign change of elevation - mask between two epochs brackets an AOS or a LOS. An epoch
+ * whose interpolated elevation is within the sampled orbit's error of the mask is recomputed with SGP4, so that
+ * every sign is SGP4's. The crossing is found by safeguarded Newton steps (analytic elevation rate) on the sampled
+ * orbit, then polished by Newton steps on SGP4 itself, rotated to ITRF by the grid's interpolated rotation (no
+ * full frame chain per evaluation): what is reported is SGP4's crossing.</li>
+ * <li>Passes shorter than the step that fall between two epochs: the sampled elevation's local maxima within
+ * {@link VisibilityBounds#nearMissMarginRad()} of the mask (the most the true maximum can exceed the nearest
+ * sample) are maximised, on SGP4 when the sampled orbit comes within its error of the mask, and any that reaches
+ * the mask becomes a pass.</li>
+ * <li>TCA: zero of the elevation rate by safeguarded secant steps on the sampled orbit, from the vertex of the
+ * parabola through the three highest samples. The max elevation is SGP4's at that TCA.</li>
  * </ul>
  *
  * <p>Times inside are offsets from the grid's start, in seconds; angles are radians unless named Deg. Not
@@ -43,20 +46,41 @@ final class SpacecraftPassSearch {
     /** Secant step on the elevation rate below which the TCA is accepted, seconds. */
     static final double TCA_STOP_S = 1.0e-4;
 
+    /** Newton steps on SGP4 that polish a crossing found on the sampled orbit, at most. */
+    static final int POLISH_STEPS = 4;
+
+    /** A polishing step longer than this means the sampled orbit's crossing was not SGP4's, seconds. */
+    static final double POLISH_LIMIT_S = 1.0;
+
+
     private final SpacecraftTle sat;
     private final List<StationGeometry> stations;
     private final EarthRotationGrid grid;
-    private final Frame teme;
     private final TimeScales timeScales;
     private final AbsoluteDate start;
     private final int steps;
     private final double stepS;
     private final TLEPropagator prop;
-    /** grid positions in ITRF, metres */
+    private final Instant startInstant;
+    private final Instant endInstant;
+    /** no leap second in the window: an offset is the same number of seconds in UTC */
+    private final boolean uniformUtc;
+    private SampledOrbit orbit;
+    /** grid positions in ITRF, metres, and their unit vectors */
     private final double[] gx, gy, gz;
-    /** sin(elevation) - sin(mask) at the epochs, current station */
+    private final double[] ux, uy, uz;
+    /** whether the grid position is SGP4's own (a node of the sampled orbit, or recomputed) */
+    private final boolean[] exactAt;
+    /** sin(elevation) - sin(mask) at the epochs, current station; only those of its runs are current */
     private final double[] q;
+    /** the runs of sampled epochs, current station: run r is the epochs runFrom[r] to runTo[r] - 1 */
+    private final int[] runFrom, runTo;
     private StationGeometry station;
+    private VisibilityBounds bounds;
+    /** how far the sampled orbit's q may be off SGP4's, current station */
+    private double qErrorBound;
+    /** position and velocity scratch, TEME then ITRF */
+    private final double[] pv = new double[6];
 
     // the last evaluation
     private double lastX;
@@ -65,6 +89,8 @@ final class SpacecraftPassSearch {
     private double el, elRate;
     /** the azimuth (degrees) at the crossing the last {@link #root} returned */
     private double rootAz;
+    /** the elevation's second derivative (rad/s^2) where the last {@link #maximise} stopped, NaN if not known */
+    private double curvatureAtMax;
 
     /**
      * @param sat        the spacecraft
@@ -78,7 +104,6 @@ final class SpacecraftPassSearch {
         this.sat = sat;
         this.stations = stations;
         this.grid = grid;
-        this.teme = teme;
         this.timeScales = timeScales;
         this.start = grid.start();
         this.steps = grid.steps();
@@ -87,105 +112,190 @@ final class SpacecraftPassSearch {
         this.gx = new double[steps + 1];
         this.gy = new double[steps + 1];
         this.gz = new double[steps + 1];
+        this.ux = new double[steps + 1];
+        this.uy = new double[steps + 1];
+        this.uz = new double[steps + 1];
+        this.exactAt = new boolean[steps + 1];
         this.q = new double[steps + 1];
+        this.runFrom = new int[steps + 1];
+        this.runTo = new int[steps + 1];
+        this.startInstant = start.toInstant(timeScales);
+        this.endInstant = start.shiftedBy(steps * stepS).toInstant(timeScales);
+        long nanos = Duration.between(startInstant, endInstant).toNanos();
+        this.uniformUtc = Math.abs(nanos - steps * stepS * 1e9) < 1_000;
     }
 
     /** Every pass, station by station in the given order, each station's by AOS; then its short passes. */
     List<Pass> passes() {
+        orbit = SampledOrbit.sample(prop, grid);
         for (int k = 0; k <= steps; k++) {
-            Vector3D p = grid.toItrfAtEpoch(k, prop.getPVCoordinates(grid.epoch(k)).getPosition());
-            gx[k] = p.getX();
-            gy[k] = p.getY();
-            gz[k] = p.getZ();
+            orbit.positionAtEpoch(k, pv);
+            exactAt[k] = orbit.isNode(k);
+            setGridPosition(k);
         }
-        double margin = nearMissMargin();
         List<Pass> passes = new ArrayList<>();
         for (StationGeometry st : stations) {
             station = st;
-            for (int k = 0; k <= steps; k++) {
-                q[k] = st.sinElevationAboveMask(gx[k], gy[k], gz[k]);
+            bounds = VisibilityBounds.of(sat.tle(), st, stepS);
+            // the sampled orbit's position error turns the unit line of sight by at most twice error / range
+            qErrorBound = 2 * orbit.errorBoundM() / bounds.rangeAtMaskM();
+            int runs = 0;
+            int k = 0;
+            while (k <= steps) {
+                int out = bounds.epochsOutOfSight(ux[k] * st.ux + uy[k] * st.uy + uz[k] * st.uz);
+                if (out > 0) {
+                    k = Math.min(k + out, steps + 1);
+                    continue;
+                }
+                if (runs == 0 || runTo[runs - 1] != k) {
+                    runFrom[runs++] = k;
+                }
+                q[k] = sampleQ(k);
+                runTo[runs - 1] = ++k;
             }
-            stationPasses(margin, passes);
+            stationPasses(runs, passes);
         }
         return passes;
     }
 
-    /** Elevation above the mask (radians) at epoch k, from the grid. */
+    /** Grid position k from the TEME position in pv[0..2]: rotated to ITRF, and its unit vector. */
+    private void setGridPosition(int k) {
+        grid.toItrfAtEpoch(k, pv);
+        gx[k] = pv[0];
+        gy[k] = pv[1];
+        gz[k] = pv[2];
+        double r = Math.sqrt(pv[0] * pv[0] + pv[1] * pv[1] + pv[2] * pv[2]);
+        ux[k] = pv[0] / r;
+        uy[k] = pv[1] / r;
+        uz[k] = pv[2] / r;
+    }
+
+    /** q at epoch k, current station, its sign SGP4's: recomputed with SGP4 when within the sampled orbit's error. */
+    private double sampleQ(int k) {
+        double v = station.sinElevationAboveMask(gx[k], gy[k], gz[k]);
+        if (!exactAt[k] && Math.abs(v) <= qErrorBound) {
+            PVCoordinates c = prop.getPVCoordinates(grid.epoch(k));
+            pv[0] = c.getPosition().getX();
+            pv[1] = c.getPosition().getY();
+            pv[2] = c.getPosition().getZ();
+            setGridPosition(k);
+            exactAt[k] = true;
+            v = station.sinElevationAboveMask(gx[k], gy[k], gz[k]);
+        }
+        return v;
+    }
+
+    /** Elevation above the mask (radians) at sampled epoch k, from the grid. */
     private double gridEl(int k) {
         return FastMath.asin(Math.min(1, q[k] + station.sinMask)) - station.mask;
     }
 
-    private void stationPasses(double margin, List<Pass> passes) {
+    /**
+     * The passes over the current station, from its runs of sampled epochs. A pass never touches a skipped epoch:
+     * the bounds skip only epochs that are out of sight with the next one, so the epochs on both sides of a
+     * visible one are sampled, and a run starts above the mask only at the window's start, and ends above it only
+     * at its end.
+     */
+    private void stationPasses(int runs, List<Pass> passes) {
         double[] g = q;
-        double aos = g[0] > 0 ? 0 : Double.NaN;
-        double azAos = g[0] > 0 ? azimuth(0) : Double.NaN;
-        for (int k = 1; k <= steps; k++) {
-            if (Double.isNaN(aos) && g[k] > 0) {
-                aos = root((k - 1) * stepS, k * stepS, gridEl(k - 1), gridEl(k));
-                azAos = rootAz;
-            } else if (!Double.isNaN(aos) && g[k] <= 0) {
-                double los = root((k - 1) * stepS, k * stepS, gridEl(k - 1), gridEl(k));
-                passes.add(pass(aos, azAos, los, rootAz));
-                aos = Double.NaN;
+        for (int r = 0; r < runs; r++) {
+            int from = runFrom[r];
+            int to = runTo[r];
+            double aos = g[from] > 0 ? from * stepS : Double.NaN;
+            double azAos = g[from] > 0 ? azimuth(aos) : Double.NaN;
+            for (int k = from + 1; k < to; k++) {
+                if (Double.isNaN(aos) && g[k] > 0) {
+                    aos = root((k - 1) * stepS, k * stepS, gridEl(k - 1), gridEl(k), false);
+                    azAos = rootAz;
+                } else if (!Double.isNaN(aos) && g[k] <= 0) {
+                    double los = root((k - 1) * stepS, k * stepS, gridEl(k - 1), gridEl(k), false);
+                    passes.add(pass(aos, azAos, los, rootAz));
+                    aos = Double.NaN;
+                }
             }
-        }
-        if (!Double.isNaN(aos)) {
-            passes.add(pass(aos, azAos, steps * stepS, azimuth(steps * stepS)));
+            if (!Double.isNaN(aos)) {
+                passes.add(pass(aos, azAos, (to - 1) * stepS, azimuth((to - 1) * stepS)));
+            }
+            if ((from > 0 && g[from] > 0) || (to - 1 < steps && g[to - 1] > 0)) {
+                throw new IllegalStateException("the visibility bounds skipped an epoch next to a visible one: "
+                        + sat.spacecraft() + " over " + station.station.name() + ", epochs " + from + "-" + to);
+            }
         }
         // passes shorter than the step that fall between two epochs: probe the near misses
-        // (g > -margin in elevation is q > sin(mask - margin) - sin(mask))
-        double nearMiss = FastMath.sin(Math.max(station.mask - margin, -0.5 * Math.PI)) - station.sinMask;
-        for (int k = 0; k <= steps; k++) {
-            if (g[k] > 0 || g[k] <= nearMiss) {
-                continue;
-            }
-            double left = k > 0 ? g[k - 1] : Double.NEGATIVE_INFINITY;
-            double right = k < steps ? g[k + 1] : Double.NEGATIVE_INFINITY;
-            if (g[k] >= left && g[k] >= right && left <= 0 && right <= 0) {
-                int kl = Math.max(k - 1, 0);
-                int kh = Math.min(k + 1, steps);
-                double lo = kl * stepS;
-                double hi = kh * stepS;
-                double tMax = maximise(lo, hi, k * stepS, Double.NaN);
-                double elMax = el;
-                if (elMax > 0) {
-                    double rise = root(lo, tMax, gridEl(kl), elMax);
-                    double azRise = rootAz;
-                    double set = root(tMax, hi, elMax, gridEl(kh));
-                    passes.add(pass(rise, azRise, set, rootAz));
+        // (g > -margin in elevation is q > sin(mask - margin) - sin(mask), less the sampled orbit's error)
+        double margin = bounds.nearMissMarginRad();
+        double nearMiss = FastMath.sin(Math.max(station.mask - margin, -0.5 * Math.PI)) - station.sinMask
+                - qErrorBound;
+        // the sampled orbit's error in elevation, where the elevation is near the mask
+        double elErrorBound = qErrorBound / Math.cos(station.mask);
+        for (int r = 0; r < runs; r++) {
+            int from = runFrom[r];
+            int to = runTo[r];
+            for (int k = from; k < to; k++) {
+                if (g[k] > 0 || g[k] <= nearMiss) {
+                    continue;
+                }
+                // a skipped neighbour is far below: out of sight
+                double left = k > from ? g[k - 1] : Double.NEGATIVE_INFINITY;
+                double right = k + 1 < to ? g[k + 1] : Double.NEGATIVE_INFINITY;
+                if (g[k] >= left && g[k] >= right && left <= 0 && right <= 0) {
+                    nearMiss(k, from, to, elErrorBound, passes);
                 }
             }
         }
     }
 
-    /**
-     * How far below the mask (radians) a sampled local maximum may be while the true maximum reaches it: the
-     * line of sight turns at most (perigee speed + station speed) / (closest possible range) rad/s,
-     * and the true maximum is within half a step of a sample that is not higher than the local one.
-     */
-    private double nearMissMargin() {
-        TLE tle = sat.tle();
-        double a = tle.computeSemiMajorAxis();
-        double rp = a * (1 - tle.getE());
-        double vp = FastMath.sqrt(TLEPropagator.getMU() * (2 / rp - 1 / a));
-        double stationSpeed = Constants.WGS84_EARTH_ANGULAR_VELOCITY * Constants.WGS84_EARTH_EQUATORIAL_RADIUS;
-        double minRange = Math.max(rp - Constants.WGS84_EARTH_EQUATORIAL_RADIUS - 10_000.0, 100_000.0);
-        return (vp + stationSpeed) / minRange * stepS / 2;
+    /** A sampled local maximum at epoch k (in the run [from, to)) within the margin of the mask: a pass or not. */
+    private void nearMiss(int k, int from, int to, double elErrorBound, List<Pass> passes) {
+        int kl = Math.max(k - 1, 0);
+        int kh = Math.min(k + 1, steps);
+        if (kl < from) {
+            q[kl] = sampleQ(kl);
+        }
+        if (kh >= to) {
+            q[kh] = sampleQ(kh);
+        }
+        double lo = kl * stepS;
+        double hi = kh * stepS;
+        double tMax = maximise(lo, hi, k * stepS, Double.NaN, false);
+        if (el <= -elErrorBound) {
+            return; // below the mask by more than the sampled orbit can be off
+        }
+        tMax = maximise(lo, hi, tMax, Double.NaN, true);
+        double elMax = el;
+        if (elMax > 0) {
+            double rise = root(lo, tMax, gridEl(kl), elMax, true);
+            double azRise = rootAz;
+            double set = root(tMax, hi, elMax, gridEl(kh), true);
+            passes.add(pass(rise, azRise, set, rootAz));
+        }
     }
 
     /**
-     * SGP4 at {@code x} seconds from the grid's start, rotated to ITRF by the grid: sets the position (ex, ey,
-     * ez), the velocity relative to the Earth (evx, evy, evz), the elevation above the mask and its rate.
+     * The elevation above the mask and its rate at {@code x} seconds from the grid's start, from SGP4 itself
+     * ({@code exact}) or the sampled orbit, rotated to ITRF by the grid: sets the position (ex, ey, ez), the
+     * velocity relative to the Earth (evx, evy, evz), the elevation above the mask and its rate.
      */
-    private void evaluate(double x) {
-        PVCoordinates pv = grid.toItrf(x, prop.getPVCoordinates(grid.date(x)));
+    private void evaluate(double x, boolean exact) {
+        if (exact) {
+            PVCoordinates c = prop.getPVCoordinates(grid.date(x));
+            pv[0] = c.getPosition().getX();
+            pv[1] = c.getPosition().getY();
+            pv[2] = c.getPosition().getZ();
+            pv[3] = c.getVelocity().getX();
+            pv[4] = c.getVelocity().getY();
+            pv[5] = c.getVelocity().getZ();
+        } else {
+            orbit.pv(x, pv);
+        }
+        grid.toItrf(x, pv);
         lastX = x;
-        ex = pv.getPosition().getX();
-        ey = pv.getPosition().getY();
-        ez = pv.getPosition().getZ();
-        evx = pv.getVelocity().getX();
-        evy = pv.getVelocity().getY();
-        evz = pv.getVelocity().getZ();
+        ex = pv[0];
+        ey = pv[1];
+        ez = pv[2];
+        evx = pv[3];
+        evy = pv[4];
+        evz = pv[5];
         StationGeometry st = station;
         double dx = ex - st.px, dy = ey - st.py, dz = ez - st.pz;
         double range = Math.sqrt(dx * dx + dy * dy + dz * dz);
@@ -198,12 +308,12 @@ final class SpacecraftPassSearch {
 
     /**
      * The crossing of the mask in [a, b], where the elevation above the mask is ga at a and gb at b (of
-     * opposite signs, or zero): safeguarded Newton with the analytic elevation rate, from the linear
-     * interpolation of the two samples; stops when the Newton step is below {@value #STOP_S} s (the
-     * error is then of the order of the step squared).
+     * opposite signs, or zero, and SGP4's signs): on the sampled orbit, then polished on SGP4, or on SGP4
+     * throughout ({@code exactOnly}); leaves the azimuth there in {@link #rootAz}.
      */
-    private double root(double a, double b, double ga, double gb) {
-        double t = solve(a, b, ga, gb);
+    private double root(double a, double b, double ga, double gb, boolean exactOnly) {
+        double t = exactOnly || orbit.errorBoundM() == 0 ? solve(a, b, ga, gb, true)
+                : polish(solve(a, b, ga, gb, false), a, b, ga, gb);
         if (t != lastX && Math.abs(t - lastX) < 10 * STOP_S) {
             // the last evaluation is within a Newton step: move it there along the velocity (the
             // error, acceleration x step^2, is well below a micrometre)
@@ -215,7 +325,35 @@ final class SpacecraftPassSearch {
         return t;
     }
 
-    private double solve(double a, double b, double ga, double gb) {
+    /**
+     * SGP4's crossing next to the sampled orbit's crossing {@code t}: Newton steps on SGP4 (from within a few
+     * centimetres of position, one or two), or, should they not settle inside [a, b], the whole search on SGP4.
+     */
+    private double polish(double t, double a, double b, double ga, double gb) {
+        double x = t;
+        for (int i = 0; i < POLISH_STEPS; i++) {
+            evaluate(x, true);
+            double step = -el / elRate;
+            if (!Double.isFinite(step) || Math.abs(step) > POLISH_LIMIT_S) {
+                break;
+            }
+            double next = x + step;
+            if (Math.abs(step) < STOP_S) {
+                if (next >= a && next <= b) {
+                    return next;
+                }
+                break;
+            }
+            x = next;
+        }
+        return solve(a, b, ga, gb, true);
+    }
+
+    /**
+     * Safeguarded Newton with the analytic elevation rate, from the linear interpolation of the two samples;
+     * stops when the Newton step is below {@value #STOP_S} s (the error is then of the order of the step squared).
+     */
+    private double solve(double a, double b, double ga, double gb, boolean exact) {
         if (ga == 0) {
             return a;
         }
@@ -227,7 +365,7 @@ final class SpacecraftPassSearch {
             x = 0.5 * (a + b);
         }
         for (int i = 0; i < 60; i++) {
-            evaluate(x);
+            evaluate(x, exact);
             double g = el;
             if (g == 0) {
                 return x;
@@ -259,17 +397,18 @@ final class SpacecraftPassSearch {
 
     /**
      * The maximum of the elevation in [lo, hi] (unimodal there), from a guess: the zero of the
-     * elevation rate by safeguarded secant steps (a bracket kept by the rate's sign). Returns the time
-     * of the best evaluated point and leaves it as the last evaluation (el is its elevation above the
-     * mask). curvature: the second derivative at the guess if known (NaN if not).
+     * elevation rate by safeguarded secant steps (a bracket kept by the rate's sign), on SGP4 ({@code exact}) or
+     * the sampled orbit. Returns the time of the best evaluated point and leaves it as the last evaluation (el is
+     * its elevation above the mask). curvature: the second derivative at the guess if known (NaN if not).
      */
-    private double maximise(double lo, double hi, double guess, double curvature) {
+    private double maximise(double lo, double hi, double guess, double curvature, boolean exact) {
         double a = lo, b = hi;
         double x = Math.min(Math.max(guess, lo), hi);
         double bestX = Double.NaN, bestEl = Double.NEGATIVE_INFINITY;
         double prevX = Double.NaN, prevRate = Double.NaN;
+        curvatureAtMax = curvature;
         for (int i = 0; i < 60; i++) {
-            evaluate(x);
+            evaluate(x, exact);
             if (el > bestEl) {
                 bestEl = el;
                 bestX = x;
@@ -284,6 +423,9 @@ final class SpacecraftPassSearch {
             }
             double c = !Double.isNaN(prevX) && x != prevX ? (rate - prevRate) / (x - prevX) : curvature;
             double next = c < 0 ? x - rate / c : x + (rate > 0 ? 1.0 : -1.0);
+            if (c < 0) {
+                curvatureAtMax = c;
+            }
             if (Double.isFinite(next) && Math.abs(next - x) < TCA_STOP_S && c < 0) {
                 break;
             }
@@ -298,7 +440,7 @@ final class SpacecraftPassSearch {
             x = next;
         }
         if (bestX != x) {
-            evaluate(bestX);
+            evaluate(bestX, exact);
         }
         return bestX;
     }
@@ -330,33 +472,47 @@ final class SpacecraftPassSearch {
                 }
             }
         }
-        double tca = maximise(lo, hi, guess, curvature);
+        // the TCA on the sampled orbit, then one secant step on SGP4's elevation rate with the curvature found
+        // there (the sampled orbit's centimetres move the TCA by ~10 ms, where the elevation is flat); the maximum
+        // elevation SGP4's at that TCA
+        double tca = maximise(lo, hi, guess, curvature, orbit.errorBoundM() == 0);
+        evaluate(tca, true);
+        double next = tca - elRate / curvatureAtMax;
+        if (curvatureAtMax < 0 && next > lo && next < hi && Math.abs(next - tca) < POLISH_LIMIT_S) {
+            tca = next;
+            evaluate(tca, true);
+        }
         double maxEl = el;
         // a clipped pass may peak at its end
         if (aos == 0 || los == steps * stepS) {
             for (double x : new double[] {aos, los}) {
-                evaluate(x);
+                evaluate(x, true);
                 if (el > maxEl) {
                     maxEl = el;
                     tca = x;
                 }
             }
         }
-        // the reported maximum elevation on Orekit's full frame chain at the TCA (one evaluation), so
-        // that it is exactly the elevation anyone recomputes there (the rotation model above agrees to
-        // ~1e-11 rad, which is not "exactly")
-        AbsoluteDate tcaDate = start.shiftedBy(tca);
-        maxEl = station.elevationAboveMask(prop.getPVCoordinates(tcaDate).getPosition(), teme, tcaDate);
         return new Pass(sat.spacecraft(), station.station.name(), instant(aos), instant(los), instant(tca),
                 FastMath.toDegrees(maxEl + station.mask), azAos, azLos);
     }
 
     private double azimuth(double x) {
-        evaluate(x);
+        evaluate(x, true);
         return station.azimuthDeg(ex, ey, ez);
     }
 
+    /** The instant {@code x} seconds from the start: by arithmetic when no leap second falls in the window. */
     private Instant instant(double x) {
+        if (x == 0) {
+            return startInstant;
+        }
+        if (x == steps * stepS) {
+            return endInstant;
+        }
+        if (uniformUtc) {
+            return startInstant.plusNanos(Math.round(x * 1e9));
+        }
         return start.shiftedBy(x).toInstant(timeScales);
     }
 }

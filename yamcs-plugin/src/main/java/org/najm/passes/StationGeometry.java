@@ -5,9 +5,7 @@ import org.hipparchus.util.FastMath;
 import org.najm.constellation.Station;
 import org.orekit.bodies.GeodeticPoint;
 import org.orekit.bodies.OneAxisEllipsoid;
-import org.orekit.frames.Frame;
 import org.orekit.frames.TopocentricFrame;
-import org.orekit.time.AbsoluteDate;
 
 /**
  * A station's topocentric frame on the WGS84 ellipsoid, plus its position and zenith in the Earth
@@ -27,6 +25,10 @@ final class StationGeometry {
     /** East and north unit vectors in the Earth frame (azimuth = atan2(east, north)). */
     final double ex, ey, ez;
     final double nx, ny, nz;
+    /** The unit vector from the Earth's centre to the station (central angles are measured from it). */
+    final double ux, uy, uz;
+    private final double radiusM;
+    private final double deflectionRad;
 
     StationGeometry(Station station, OneAxisEllipsoid earth) {
         this.station = station;
@@ -42,6 +44,19 @@ final class StationGeometry {
         ex = e.getX(); ey = e.getY(); ez = e.getZ();
         nx = n.getX(); ny = n.getY(); nz = n.getZ();
         sinMask = FastMath.sin(mask);
+        radiusM = p.getNorm();
+        ux = px / radiusM; uy = py / radiusM; uz = pz / radiusM;
+        deflectionRad = FastMath.acos(Math.min(1, ux * zx + uy * zy + uz * zz));
+    }
+
+    /** Distance from the Earth's centre, metres. */
+    double geocentricRadiusM() {
+        return radiusM;
+    }
+
+    /** Angle between the (geodetic) zenith and the geocentric direction of the station, radians. */
+    double zenithDeflectionRad() {
+        return deflectionRad;
     }
 
     /**
@@ -57,24 +72,6 @@ final class StationGeometry {
     double azimuthDeg(double x, double y, double z) {
         double dx = x - px, dy = y - py, dz = z - pz;
         double az = FastMath.toDegrees(FastMath.atan2(dx * ex + dy * ey + dz * ez, dx * nx + dy * ny + dz * nz));
-        return az < 0 ? az + 360 : az >= 360 ? az - 360 : az;
-    }
-
-    /** Elevation above the mask (radians) of a point given in the Earth (ITRF) frame: the grid's fast path. */
-    double elevationAboveMask(double x, double y, double z) {
-        double dx = x - px, dy = y - py, dz = z - pz;
-        double r = FastMath.sqrt(dx * dx + dy * dy + dz * dz);
-        return FastMath.asin((dx * zx + dy * zy + dz * zz) / r) - mask;
-    }
-
-    /** Elevation above the mask (radians) through Orekit's full frame chain: the refinement path. */
-    double elevationAboveMask(Vector3D position, Frame frame, AbsoluteDate date) {
-        return topo.getElevation(position, frame, date) - mask;
-    }
-
-    /** Azimuth, degrees from north, clockwise, in [0, 360). */
-    double azimuthDeg(Vector3D position, Frame frame, AbsoluteDate date) {
-        double az = FastMath.toDegrees(topo.getAzimuth(position, frame, date));
         return az < 0 ? az + 360 : az >= 360 ? az - 360 : az;
     }
 }

@@ -64,11 +64,11 @@ public final class ContactPlanner {
         PassScreening screening = new PassScreening(request);
         Set<Pass> lockedPasses = new HashSet<>();
         request.lockedContacts().forEach(c -> lockedPasses.add(c.pass()));
-        List<Rejection> rejections = new ArrayList<>();
-
         // one queue per spacecraft, in name order
         Map<String, List<Candidate>> queues = new TreeMap<>();
         List<Pass> passes = request.passes().stream().sorted(PassOrder.CANONICAL).toList();
+        // by canonical rank: the rejections come out in canonical order, with no sort of their own
+        Rejection[] rejectedByRank = new Rejection[passes.size()];
         for (int rank = 0; rank < passes.size(); rank++) {
             Pass pass = passes.get(rank);
             if (lockedPasses.contains(pass)) {
@@ -76,7 +76,7 @@ public final class ContactPlanner {
             }
             Optional<Rejection> up = screening.screen(pass);
             if (up.isPresent()) {
-                rejections.add(up.get());
+                rejectedByRank[rank] = up.get();
                 continue;
             }
             Duration usable = Duration.between(placement.usableStart(pass), pass.los());
@@ -92,7 +92,7 @@ public final class ContactPlanner {
             q.pollHead(sc);
             Placement.Outcome outcome = placement.place(next.pass());
             if (outcome instanceof Placement.Refusal r) {
-                rejections.add(new Rejection(next.pass(), r.reason(), r.message()));
+                rejectedByRank[next.rank()] = new Rejection(next.pass(), r.reason(), r.message());
             } else if (outcome instanceof Placement.Window w) {
                 if (w.duration().compareTo(next.usable()) < 0) {
                     // shortened by conflicts since it was scored: compete again with its real value
@@ -104,6 +104,12 @@ public final class ContactPlanner {
                     planned.add(c);
                     q.booked(c.spacecraft()); // fairness: the mean and this spacecraft's share moved
                 }
+            }
+        }
+        List<Rejection> rejections = new ArrayList<>();
+        for (Rejection r : rejectedByRank) {
+            if (r != null) {
+                rejections.add(r);
             }
         }
         List<Contact> all = new ArrayList<>(request.lockedContacts());
