@@ -19,8 +19,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 
-import org.hipparchus.geometry.euclidean.threed.Vector3D;
-import org.hipparchus.util.FastMath;
 import org.najm.constellation.Constellation;
 import org.najm.constellation.Station;
 import org.najm.orekit.OrekitData;
@@ -35,16 +33,7 @@ import org.najm.planning.ContactPlanner;
 import org.najm.planning.PlanningRequest;
 import org.najm.testing.SkyfieldRequest;
 import org.najm.testing.SyntheticNetwork;
-import org.orekit.bodies.GeodeticPoint;
-import org.orekit.bodies.OneAxisEllipsoid;
 import org.orekit.data.DataContext;
-import org.orekit.frames.Frame;
-import org.orekit.frames.StaticTransform;
-import org.orekit.frames.TopocentricFrame;
-import org.orekit.propagation.analytical.tle.TLEPropagator;
-import org.orekit.time.AbsoluteDate;
-import org.orekit.utils.Constants;
-import org.orekit.utils.IERSConventions;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
@@ -255,10 +244,6 @@ public final class PassPlanningBench implements BenchMain.Benchmark {
         fitLine("stations", stFit, sa.seconds, synthStations);
         fitLine("days", dayFit, sa.seconds, days);
 
-        // ---------------------------------------------------------------- grid cost breakdown
-        progress("grid cost breakdown");
-        breakdown(synthTles, synth.stations(), BenchSupport.intProp("bench.breakdownDays", 1));
-
         // ---------------------------------------------------------------- planner on the synthetic network
         progress("ContactPlanner on the synthetic network");
         line("");
@@ -395,102 +380,6 @@ public final class PassPlanningBench implements BenchMain.Benchmark {
         double t0 = my - slope * mx;
         line("  %-10s t0 = %6.2f s, slope = %7.4f s per %s -> %3.0f%% of the full time scales with %s",
                 name, t0, slope, name.replaceAll("s$", ""), 100 * slope * fullX / full, name);
-    }
-
-    /**
-     * The grid phase of PassPredictor replayed single-threaded, each kind of work timed on its own:
-     * TEME->ITRF transforms (per epoch), SGP4 (per spacecraft and epoch), elevation checks (per spacecraft,
-     * station and epoch). Refinement = the rest of the 1-thread PassPredictor time.
-     */
-    private void breakdown(List<SpacecraftTle> tles, List<Station> stations, int d) {
-        Frame teme = ctx.getFrames().getTEME();
-        Frame itrf = ctx.getFrames().getITRF(IERSConventions.IERS_2010, true);
-        OneAxisEllipsoid earth = new OneAxisEllipsoid(Constants.WGS84_EARTH_EQUATORIAL_RADIUS,
-                Constants.WGS84_EARTH_FLATTENING, itrf);
-        AbsoluteDate t0 = new AbsoluteDate(START, ctx.getTimeScales().getUTC());
-        int n = (int) Math.ceil(d * 86400.0 / PassPredictor.DEFAULT_STEP_S);
-        double h = d * 86400.0 / n;
-        int ns = tles.size();
-        int nst = stations.size();
-        double[][] pz = new double[nst][6];
-        for (int j = 0; j < nst; j++) {
-            Station s = stations.get(j);
-            TopocentricFrame topo = new TopocentricFrame(earth, new GeodeticPoint(FastMath.toRadians(s.latitude()),
-                    FastMath.toRadians(s.longitude()), s.altitude()), s.name());
-            Vector3D p = topo.getCartesianPoint();
-            Vector3D z = topo.getZenith();
-            pz[j] = new double[] {p.getX(), p.getY(), p.getZ(), z.getX(), z.getY(), z.getZ()};
-        }
-        TLEPropagator[] props = new TLEPropagator[ns];
-        for (int s = 0; s < ns; s++) {
-            props[s] = TLEPropagator.selectExtrapolator(tles.get(s).tle(), teme);
-        }
-        AbsoluteDate[] dates = new AbsoluteDate[n + 1];
-        for (int k = 0; k <= n; k++) {
-            dates[k] = t0.shiftedBy(k * h);
-        }
-        // transforms
-        long a0 = System.nanoTime();
-        StaticTransform[] tr = new StaticTransform[n + 1];
-        for (int k = 0; k <= n; k++) {
-            tr[k] = teme.getStaticTransformTo(itrf, dates[k]);
-        }
-        double tTransform = (System.nanoTime() - a0) / 1e9;
-        // SGP4 + transformPosition
-        long b0 = System.nanoTime();
-        double[][] xyz = new double[ns][3 * (n + 1)];
-        for (int s = 0; s < ns; s++) {
-            for (int k = 0; k <= n; k++) {
-                Vector3D p = tr[k].transformPosition(props[s].getPVCoordinates(dates[k]).getPosition());
-                xyz[s][3 * k] = p.getX();
-                xyz[s][3 * k + 1] = p.getY();
-                xyz[s][3 * k + 2] = p.getZ();
-            }
-        }
-        double tSgp4 = (System.nanoTime() - b0) / 1e9;
-        // elevation checks
-        double[] g = new double[n + 1];
-        double sink = 0;
-        long c0 = System.nanoTime();
-        for (int s = 0; s < ns; s++) {
-            double[] q = xyz[s];
-            for (int j = 0; j < nst; j++) {
-                double[] st = pz[j];
-                for (int k = 0; k <= n; k++) {
-                    double dx = q[3 * k] - st[0];
-                    double dy = q[3 * k + 1] - st[1];
-                    double dz = q[3 * k + 2] - st[2];
-                    double r = FastMath.sqrt(dx * dx + dy * dy + dz * dz);
-                    // as the product: sin(elevation) against sin(mask), no arcsine per check
-                    g[k] = (dx * st[3] + dy * st[4] + dz * st[5]) / r;
-                }
-                sink += g[n / 2];
-            }
-        }
-        double tElev = (System.nanoTime() - c0) / 1e9;
-        PassPredictor one = new PassPredictor(ctx, PassPredictor.DEFAULT_STEP_S, 1);
-        Timed<List<Pass>> whole = time(1, () -> one.predict(tles, stations, START, START.plus(Duration.ofDays(d))));
-        double grid = tTransform + tSgp4 + tElev;
-        line("");
-        line("== Where PassPredictor's time goes: %dx%dx%dd, ONE thread (grid replayed piece by piece) ==", ns, nst, d);
-        line("%-40s %10s %9s %8s  %s", "work", "count", "time", "share", "scales with");
-        line("%-40s %10d %8.3fs %7.1f%%  %s", "TEME->ITRF transforms (per epoch)", n + 1, tTransform,
-                100 * tTransform / whole.seconds, "days only");
-        line("%-40s %10d %8.3fs %7.1f%%  %s", "SGP4 + TEME->ITRF apply (per sc, epoch)", (long) ns * (n + 1), tSgp4,
-                100 * tSgp4 / whole.seconds, "spacecraft x days");
-        line("%-40s %10d %8.3fs %7.1f%%  %s", "elevation checks (per sc, station, epoch)", (long) ns * nst * (n + 1),
-                tElev, 100 * tElev / whole.seconds, "spacecraft x stations x days");
-        line("%-40s %10d %8.3fs %7.1f%%  %s", "refinement (AOS/LOS/TCA/az; = rest)", whole.value.size(),
-                Math.max(0, whole.seconds - grid), 100 * Math.max(0, whole.seconds - grid) / whole.seconds,
-                "passes ~ spacecraft x stations x days");
-        line("%-40s %10s %8.3fs %7.1f%%  %s", "PassPredictor, 1 thread, total", "", whole.seconds, 100.0,
-                String.format("(%.2f s with %d threads above)", fullThreadedSeconds,
-                        Runtime.getRuntime().availableProcessors()));
-        line("per unit: transform %.2f us, SGP4 %.2f us, elevation check %.3f us, refinement %.0f us per pass   "
-                + "(sink %.1e)",
-                tTransform * 1e6 / (n + 1), tSgp4 * 1e6 / ((double) ns * (n + 1)),
-                tElev * 1e6 / ((double) ns * nst * (n + 1)),
-                Math.max(0, whole.seconds - grid) * 1e6 / Math.max(1, whole.value.size()), sink);
     }
 
     private double fullThreadedSeconds;

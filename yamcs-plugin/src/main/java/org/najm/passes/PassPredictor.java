@@ -32,7 +32,7 @@ import io.netty.util.concurrent.DefaultThreadFactory;
  * computed in time chunks on a small thread pool; in between, the rotation is interpolated.</li>
  * <li>Passes ({@link SpacecraftPassSearch}): one task per spacecraft, with its own SGP4 propagator (propagators
  * are not thread-safe; frames and TLEs are). SGP4 runs every few epochs only ({@link SampledOrbit}: a cubic
- * through its positions and velocities, within ~6 m of it in low Earth orbit); each station's elevation is sampled
+ * through its positions and velocities, within ~30 m of it in low Earth orbit); each station's elevation is sampled
  * only where {@link VisibilityBounds} cannot rule it out (96 % of a LEO spacecraft's epochs over a station are
  * skipped); crossings are bracketed with SGP4's signs, refined on the sampled orbit and polished on SGP4; short
  * passes between two epochs, TCA and max elevation likewise.</li>

@@ -326,8 +326,8 @@ final class SpacecraftPassSearch {
     }
 
     /**
-     * SGP4's crossing next to the sampled orbit's crossing {@code t}: Newton steps on SGP4 (from within a few
-     * centimetres of position, one or two), or, should they not settle inside [a, b], the whole search on SGP4.
+     * SGP4's crossing next to the sampled orbit's crossing {@code t}: Newton steps on SGP4 (from within tens of
+     * metres of position, one or two), or, should they not settle inside [a, b], the whole search on SGP4.
      */
     private double polish(double t, double a, double b, double ga, double gb) {
         double x = t;
@@ -473,7 +473,7 @@ final class SpacecraftPassSearch {
             }
         }
         // the TCA on the sampled orbit, then one secant step on SGP4's elevation rate with the curvature found
-        // there (the sampled orbit's centimetres move the TCA by ~10 ms, where the elevation is flat); the maximum
+        // there (the sampled orbit's metres move the TCA by tens of ms, where the elevation is flat); the maximum
         // elevation SGP4's at that TCA
         double tca = maximise(lo, hi, guess, curvature, orbit.errorBoundM() == 0);
         evaluate(tca, true);
