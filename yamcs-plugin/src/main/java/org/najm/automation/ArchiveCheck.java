@@ -6,6 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.Set;
 
 import org.najm.automation.DumpEvidence.PacketKey;
+import org.najm.context.TableRows;
 import org.yamcs.yarch.YarchDatabase;
 
 /**
@@ -24,7 +25,7 @@ final class ArchiveCheck {
     /**
      * The keys the tm table of {@code instance} lacks, among {@code keys} of packets of {@code store}.
      *
-     * @throws IllegalStateException when the archive cannot be read
+     * @throws IllegalStateException when the archive cannot be read (in time)
      */
     static Set<PacketKey> missing(String instance, Store store, Collection<PacketKey> keys) {
         Set<PacketKey> missing = new LinkedHashSet<>(keys);
@@ -35,20 +36,10 @@ final class ArchiveCheck {
         long max = keys.stream().mapToLong(PacketKey::gentime).max().getAsLong();
         var ydb = YarchDatabase.getInstance(instance);
         Set<PacketKey> held = new HashSet<>();
-        try {
-            for (String partition : store.partitions) {
-                var r = ydb.execute(SQL, partition, min, max);
-                try {
-                    while (r.hasNext()) {
-                        var t = r.next();
-                        held.add(new PacketKey((Long) t.getColumn("gentime"), (Integer) t.getColumn("seqNum")));
-                    }
-                } finally {
-                    r.close();
-                }
-            }
-        } catch (Exception e) {
-            throw new IllegalStateException("cannot read the tm archive of " + instance + ": " + e, e);
+        for (String partition : store.partitions) {
+            held.addAll(TableRows.select(ydb,
+                    t -> new PacketKey((Long) t.getColumn("gentime"), (Integer) t.getColumn("seqNum")), SQL, partition,
+                    min, max));
         }
         missing.removeAll(held);
         return missing;

@@ -18,6 +18,7 @@ import java.util.function.Consumer;
 
 import org.najm.constellation.Spacecraft;
 import org.najm.context.NajmContext;
+import org.najm.context.TableRows;
 import org.najm.site.HistoryTuples.RowKey;
 import org.yamcs.AbstractYamcsService;
 import org.yamcs.InitException;
@@ -228,19 +229,9 @@ public class MocHistoryFill extends AbstractYamcsService {
     /** The keys of this site's rows of {@code table} generated in [from, to). */
     private static Set<RowKey> keysHere(YarchDatabaseInstance ydb, String table, String nameColumn, long from,
             long to) {
-        Set<RowKey> keys = new HashSet<>();
-        var rows = ydb.executeUnchecked("select gentime, " + nameColumn + ", seqNum from " + table
-                + " where gentime >= ? and gentime < ?", from, to);
-        try {
-            while (rows.hasNext()) {
-                var t = rows.next();
-                keys.add(new RowKey((Long) t.getColumn("gentime"), (String) t.getColumn(nameColumn),
-                        (Integer) t.getColumn("seqNum")));
-            }
-        } finally {
-            rows.close();
-        }
-        return keys;
+        return new HashSet<>(TableRows.select(ydb, t -> new RowKey((Long) t.getColumn("gentime"),
+                (String) t.getColumn(nameColumn), (Integer) t.getColumn("seqNum")), "select gentime, " + nameColumn
+                        + ", seqNum from " + table + " where gentime >= ? and gentime < ?", from, to));
     }
 
     private static String query(String what, String instance, long from, long to, String next) {

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.najm.context.TableRows;
 import org.najm.science.DetectionDecoder;
 import org.najm.science.Tracklet;
 import org.najm.science.TrackletAssembler;
@@ -33,16 +34,9 @@ public final class Redelivery {
             Instant stop) {
         var ydb = YarchDatabase.getInstance(instance);
         Assembly assembly = new Assembly(spacecraft, decoder);
-        try {
-            var r = ydb.execute(SQL, decoder.archivePartition(), TimeEncoding.fromJavaInstant(start),
-                    TimeEncoding.fromJavaInstant(stop));
-            while (r.hasNext()) {
-                assembly.add((byte[]) r.next().getColumn("packet"));
-            }
-            r.close();
-        } catch (Exception e) {
-            throw new IllegalStateException("Cannot read the Yamcs archive of " + instance + ": " + e, e);
-        }
+        List<byte[]> packets = TableRows.select(ydb, t -> (byte[]) t.getColumn("packet"), SQL,
+                decoder.archivePartition(), TimeEncoding.fromJavaInstant(start), TimeEncoding.fromJavaInstant(stop));
+        packets.forEach(assembly::add);
         return assembly.found();
     }
 
