@@ -91,7 +91,8 @@ public final class IngestBench implements BenchMain.Benchmark {
     private final int settleTimeoutSeconds = BenchSupport.intProp("bench.settleTimeoutSeconds", 180);
     private final int settleSeconds = BenchSupport.intProp("bench.settleSeconds", 2);
     /** Profiling mode: these configurations, one after the other, at {@code bench.profileRate}; no search. */
-    private final String[] profile = BenchSupport.listProp("bench.profile", "");
+    private final String[] profile = Arrays.stream(BenchSupport.listProp("bench.profile", ""))
+            .filter(n -> !n.isEmpty()).toArray(String[]::new);
     private final int profileRate = BenchSupport.intProp("bench.profileRate", 600);
     /** Profiling mode: a JDK Flight Recorder file per configuration, this prefix + name + ".jfr" (none if empty). */
     private final String jfrPrefix = BenchSupport.stringProp("bench.jfr", "");
