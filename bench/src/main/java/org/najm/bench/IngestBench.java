@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -89,6 +90,12 @@ public final class IngestBench implements BenchMain.Benchmark {
     /** The longest wait between probes for the parameter archive to back-fill the previous one. */
     private final int settleTimeoutSeconds = BenchSupport.intProp("bench.settleTimeoutSeconds", 180);
     private final int settleSeconds = BenchSupport.intProp("bench.settleSeconds", 2);
+    /** Profiling mode: these configurations, one after the other, at {@code bench.profileRate}; no search. */
+    private final String[] profile = Arrays.stream(BenchSupport.listProp("bench.profile", ""))
+            .filter(n -> !n.isEmpty()).toArray(String[]::new);
+    private final int profileRate = BenchSupport.intProp("bench.profileRate", 600);
+    /** Profiling mode: a JDK Flight Recorder file per configuration, this prefix + name + ".jfr" (none if empty). */
+    private final String jfrPrefix = BenchSupport.stringProp("bench.jfr", "");
 
     private Path repo;
     private EmbeddedYamcs yamcs;
@@ -124,6 +131,11 @@ public final class IngestBench implements BenchMain.Benchmark {
         report.line("");
 
         List<Config> configs = configs();
+        if (profile.length > 0) {
+            profile(configs);
+            report.format("# total benchmark time %.0f s", (System.nanoTime() - t0) / 1e9);
+            return;
+        }
         // JIT warm-up: fresh JVMs lose data at high rates in the first ~20 s (shared/NOTES.md).
         for (Config c : configs) {
             IngestStep s = runStep(c, c.startRate, warmupSeconds);
@@ -162,6 +174,57 @@ public final class IngestBench implements BenchMain.Benchmark {
         summary(configs, results);
         archiveCheck();
         report.format("# total benchmark time %.0f s", (System.nanoTime() - t0) / 1e9);
+    }
+
+    /**
+     * Profiling mode: each configuration named in {@code bench.profile}, after its warm-up, at one fixed rate for
+     * {@code bench.seconds}, with the CPU of the process's threads per group over the step (sending and drain)
+     * and, with {@code bench.jfr}, a flight recording (settings "profile") of that window only.
+     */
+    private void profile(List<Config> configs) throws Exception {
+        long pid = ProcessHandle.current().pid();
+        report.line("# profiling mode: " + String.join(", ", profile) + " at " + profileRate + " frames/s for "
+                + seconds + " s each");
+        List<Config> chosen = new ArrayList<>();
+        for (String name : profile) {
+            chosen.add(configs.stream().filter(x -> x.name.equals(name)).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("no configuration " + name)));
+        }
+        // all warm-ups first: the JIT compiles the shared Yamcs code for whichever configuration runs first
+        for (Config c : chosen) {
+            IngestStep w = runStep(c, profileRate, warmupSeconds);
+            System.err.println("warm-up " + w.line());
+        }
+        for (Config c : chosen) {
+            String name = c.name;
+            jdk.jfr.Recording jfr = null;
+            if (!jfrPrefix.isEmpty()) {
+                jfr = new jdk.jfr.Recording(jdk.jfr.Configuration.getConfiguration("profile"));
+                jfr.setDestination(Path.of(jfrPrefix + name + ".jfr"));
+                jfr.start();
+            }
+            jdk.jfr.Recording recording = jfr;
+            Map<String, Double> cpuBefore = ThreadCpu.byGroup(pid);
+            Map<String, Double> cpu = new HashMap<>();
+            // measured up to the end of the drain: the parameter archive's back-fill (the settle) is not in it
+            IngestStep s = runStep(c, profileRate, seconds, () -> {
+                cpu.putAll(ThreadCpu.minus(ThreadCpu.byGroup(pid), cpuBefore));
+                if (recording != null) {
+                    recording.stop();
+                    recording.close();
+                }
+            });
+            report.line(IngestStep.header());
+            report.line(s.line());
+            long frames = Math.round(s.offered() * seconds);
+            report.format("# %s: thread CPU over the step (sending and drain), by thread group, s and ms per frame"
+                    + " (%d frames):", name, frames);
+            cpu.entrySet().stream().filter(e -> e.getValue() > 0.005)
+                    .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+                    .forEach(e -> report.format("#   %-32s %7.2f s %7.3f ms/frame", e.getKey(), e.getValue(),
+                            e.getValue() * 1000 / frames));
+            report.line("");
+        }
     }
 
     private static String describe(Map<String, ZeroLossSearch> searches) {
@@ -286,6 +349,13 @@ public final class IngestBench implements BenchMain.Benchmark {
 
     /** One configuration at one total rate: frames generated, sent paced, drained, and the counters compared. */
     private IngestStep runStep(Config c, int totalRate, int durationSeconds) throws IOException {
+        return runStep(c, totalRate, durationSeconds, () -> {
+        });
+    }
+
+    /** As {@link #runStep(Config, int, int)}, with {@code afterDrain} run after the drain, before the settle. */
+    private IngestStep runStep(Config c, int totalRate, int durationSeconds, Runnable afterDrain)
+            throws IOException {
         int framesPerFeed = (int) Math.ceil((double) totalRate * durationSeconds / c.feeds.size());
         List<Integer> ports = new ArrayList<>();
         List<List<byte[]>> frames = new ArrayList<>();
@@ -312,6 +382,7 @@ public final class IngestBench implements BenchMain.Benchmark {
         }
         double drainSeconds = drain(c, before.recorded(), sentPackets);
         long cpuNanos = BenchSupport.processCpuNanos() - cpuBefore;
+        afterDrain.run();
         Counters counted = counters(c).since(before);
         IngestStep s = IngestStep.judge(c.name, totalRate, sentPackets, sent, recordedAtEnd - before.recorded(),
                 counted, drainSeconds, maxBacklog, keepUp, cpuNanos);

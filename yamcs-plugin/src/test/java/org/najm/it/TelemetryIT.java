@@ -92,6 +92,31 @@ class TelemetryIT extends InContactTest {
     }
 
     /** The UTC instant of GPS seconds (leap seconds from Orekit's table). */
+    /**
+     * The last seconds of a parameter's history, not all in the parameter archive yet, hold every BUS_HK of the tm
+     * archive in that window, asked twice: the first answer replays the tm archive (the template caches a
+     * parameter's values only from its first history request on), the second may come from that cache.
+     */
+    @Test
+    void recentParameterHistoryHoldsEveryArchivedBusHk() {
+        JsonObject latest = Poll.until(Duration.ofSeconds(30), "a battery_voltage value",
+                () -> Optional.ofNullable(Parameters.get(sys, List.of("battery_voltage")).get("battery_voltage")),
+                () -> "none yet");
+        Instant stop = Instant.parse(latest.get("generationTime").getAsString()).plusMillis(1);
+        Instant start = stop.minusSeconds(20);
+        String range = "start=" + start + "&stop=" + stop + "&limit=1000";
+        var packets = sys.rest.get("/archive/" + sys.instance() + "/packets?name=/NAJM/BUS_HK&" + range);
+        assertEquals(200, packets.status(), packets.body());
+        int archived = packets.json().has("packet") ? packets.json().getAsJsonArray("packet").size() : 0;
+        assertTrue(archived >= 5, "BUS_HK packets in the tm archive over " + range + ": " + archived);
+        for (String attempt : List.of("first", "second")) {
+            var history = sys.rest.get("/archive/" + sys.instance() + "/parameters/NAJM/battery_voltage?" + range);
+            assertEquals(200, history.status(), history.body());
+            int values = history.json().has("parameter") ? history.json().getAsJsonArray("parameter").size() : 0;
+            assertEquals(archived, values, attempt + " history request over " + range);
+        }
+    }
+
     static Instant utc(double gpsSeconds) {
         var ts = OrekitData.context().getTimeScales();
         AbsoluteDate d = ts.getGpsEpoch().shiftedBy(gpsSeconds);
