@@ -9,6 +9,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.najm.context.TableRows;
 import org.yamcs.yarch.Stream;
+import org.yamcs.yarch.Tuple;
 import org.yamcs.yarch.YarchDatabase;
 import org.yamcs.yarch.YarchDatabaseInstance;
 
@@ -28,7 +29,7 @@ class TableRowsIT extends InContactTest {
         Stream in = ydb.getStream(table + "_in");
         int n = 20_000;
         for (int x = 0; x < n; x++) {
-            in.emitTuple(new org.yamcs.yarch.Tuple(in.getDefinition(), new Object[] {x}));
+            in.emitTuple(new Tuple(in.getDefinition(), new Object[] {x}));
         }
         List<Integer> rows = TableRows.select(ydb, t -> (Integer) t.getColumn("x"),
                 "select x from " + table + " where x >= ?", 0);
