@@ -1,6 +1,5 @@
 package org.najm.passes;
 
-import org.hipparchus.util.FastMath;
 import org.orekit.propagation.analytical.tle.TLE;
 import org.orekit.propagation.analytical.tle.TLEPropagator;
 import org.orekit.utils.PVCoordinates;
@@ -67,11 +66,9 @@ final class SampledOrbit {
 
     /** Three times the two-body bound of the cubic's error with one grid step between nodes, metres. */
     private static double bound(TLE tle, double stepS) {
-        double a = tle.computeSemiMajorAxis();
-        double rp = a * (1 - tle.getE());
-        double vp = FastMath.sqrt(TLEPropagator.getMU() * (2 / rp - 1 / a));
-        double rate = vp / rp;
-        return 3 * rp * Math.pow(rate * stepS, 4) / 384;
+        OrbitExtent o = OrbitExtent.of(tle);
+        double rate = o.perigeeSpeedMS() / o.perigeeRadiusM();
+        return 3 * o.perigeeRadiusM() * Math.pow(rate * stepS, 4) / 384;
     }
 
     /** Grid steps between two SGP4 samples (1: SGP4 at every epoch). */

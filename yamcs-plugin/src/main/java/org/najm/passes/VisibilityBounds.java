@@ -2,7 +2,6 @@ package org.najm.passes;
 
 import org.hipparchus.util.FastMath;
 import org.orekit.propagation.analytical.tle.TLE;
-import org.orekit.propagation.analytical.tle.TLEPropagator;
 import org.orekit.utils.Constants;
 
 /**
@@ -56,10 +55,10 @@ final class VisibilityBounds {
     }
 
     static VisibilityBounds of(TLE tle, StationGeometry station, double stepS) {
-        double a = tle.computeSemiMajorAxis();
-        double rp = a * (1 - tle.getE());
-        double ra = a * (1 + tle.getE());
-        double vp = FastMath.sqrt(TLEPropagator.getMU() * (2 / rp - 1 / a));
+        OrbitExtent o = OrbitExtent.of(tle);
+        double rp = o.perigeeRadiusM();
+        double ra = o.apogeeRadiusM();
+        double vp = o.perigeeSpeedMS();
         double stationRadius = station.geocentricRadiusM();
         // the line of sight turns at most at the speed relative to the rotating Earth over the range
         double speedOverEarth = vp * RATE_MARGIN + Constants.WGS84_EARTH_ANGULAR_VELOCITY * (ra + RADIUS_MARGIN_M);
