@@ -21,6 +21,7 @@ import java.util.function.Supplier;
 
 import org.najm.constellation.Constellation;
 import org.najm.constellation.Station;
+import org.najm.crosscheck.SkyfieldPython;
 import org.najm.orekit.OrekitData;
 import org.najm.passes.DetectorPassPredictor;
 import org.najm.passes.Pass;
@@ -502,28 +503,13 @@ public final class PassPlanningBench implements BenchMain.Benchmark {
         }
     }
 
-    /** The first interpreter that imports skyfield: -Dbench.python, python3, /usr/bin/python3. */
-    private static String python() throws InterruptedException, IOException {
-        List<String> candidates = new ArrayList<>();
-        String configured = System.getProperty("bench.python");
-        if (configured != null && !configured.isBlank()) {
-            candidates.add(configured);
+    /** The interpreter with Skyfield: -Dbench.python, python3, /usr/bin/python3. */
+    private static String python() throws InterruptedException {
+        try {
+            return SkyfieldPython.find(System.getProperty("bench.python"));
+        } catch (IllegalStateException e) {
+            throw new IllegalStateException(e.getMessage() + "; or run with -Dbench.noSkyfield=true", e);
         }
-        candidates.add("python3");
-        candidates.add("/usr/bin/python3");
-        for (String py : candidates) {
-            try {
-                Process p = new ProcessBuilder(py, "-c", "import skyfield.api").redirectErrorStream(true).start();
-                p.getInputStream().readAllBytes();
-                if (p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0) {
-                    return py;
-                }
-            } catch (IOException e) {
-                // next
-            }
-        }
-        throw new IllegalStateException("no python3 with Skyfield (apt-get install python3-skyfield), tried "
-                + candidates + "; or run with -Dbench.noSkyfield=true");
     }
 
     // ------------------------------------------------------------------------------------------------- output

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,6 +15,7 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.najm.constellation.Constellation;
 import org.najm.constellation.Station;
+import org.najm.crosscheck.SkyfieldPython;
 import org.najm.orekit.OrekitData;
 import org.najm.testing.SkyfieldRequest;
 import org.najm.testing.SyntheticNetwork;
@@ -135,31 +135,8 @@ class SkyfieldCrossCheckTest {
         return passes;
     }
 
-    /** The first interpreter that imports skyfield. */
+    /** The interpreter with Skyfield: -Dnajm.python or NAJM_PYTHON, then python3, /usr/bin/python3. */
     static String python() throws InterruptedException {
-        List<String> candidates = new ArrayList<>();
-        String configured = System.getProperty("najm.python", System.getenv("NAJM_PYTHON"));
-        if (configured != null && !configured.isBlank()) {
-            candidates.add(configured);
-        }
-        candidates.add("python3");
-        candidates.add("/usr/bin/python3");
-        List<String> tried = new ArrayList<>();
-        for (String py : candidates) {
-            try {
-                Process p = new ProcessBuilder(py, "-c", "import skyfield").redirectErrorStream(true).start();
-                String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-                if (p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0) {
-                    return py;
-                }
-                String why = out.isEmpty() ? "exit " + p.exitValue() : out.lines().reduce((a, b) -> b).get();
-                tried.add(py + ": " + why);
-            } catch (IOException e) {
-                tried.add(py + ": " + e.getMessage());
-            }
-        }
-        fail("Skyfield is needed for the independent SGP4 cross-check: apt-get install python3-skyfield ("
-                + String.join("; ", tried) + ")");
-        return null;
+        return SkyfieldPython.find(System.getProperty("najm.python", System.getenv("NAJM_PYTHON")));
     }
 }

@@ -3,7 +3,6 @@ package org.najm.simulator.sky;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -18,6 +17,7 @@ import com.google.gson.JsonParser;
 import org.hipparchus.geometry.euclidean.threed.Vector3D;
 import org.junit.jupiter.api.Test;
 import org.najm.constellation.Constellation;
+import org.najm.crosscheck.SkyfieldPython;
 import org.najm.simulator.packet.GpsTime;
 import org.najm.simulator.spacecraft.OrbitModel;
 import org.orekit.time.AbsoluteDate;
@@ -116,31 +116,8 @@ class SkyfieldCrossCheckTest {
         return JsonParser.parseString(out).getAsJsonObject().getAsJsonArray("objects");
     }
 
-    /** The first interpreter that imports skyfield (-Dnajm.python or NAJM_PYTHON, then python3, /usr/bin/python3). */
+    /** The interpreter with Skyfield: -Dnajm.python or NAJM_PYTHON, then python3, /usr/bin/python3. */
     static String python() throws InterruptedException {
-        List<String> candidates = new ArrayList<>();
-        String configured = System.getProperty("najm.python", System.getenv("NAJM_PYTHON"));
-        if (configured != null && !configured.isBlank()) {
-            candidates.add(configured);
-        }
-        candidates.add("python3");
-        candidates.add("/usr/bin/python3");
-        List<String> tried = new ArrayList<>();
-        for (String py : candidates) {
-            try {
-                Process p = new ProcessBuilder(py, "-c", "import skyfield").redirectErrorStream(true).start();
-                String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-                if (p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0) {
-                    return py;
-                }
-                String why = out.isEmpty() ? "exit " + p.exitValue() : out.lines().reduce((a, b) -> b).get();
-                tried.add(py + ": " + why);
-            } catch (IOException e) {
-                tried.add(py + ": " + e.getMessage());
-            }
-        }
-        fail("Skyfield is needed for the independent cross-check: apt-get install python3-skyfield ("
-                + String.join("; ", tried) + ")");
-        return null;
+        return SkyfieldPython.find(System.getProperty("najm.python", System.getenv("NAJM_PYTHON")));
     }
 }
