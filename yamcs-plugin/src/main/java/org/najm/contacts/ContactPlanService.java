@@ -64,6 +64,12 @@ public class ContactPlanService extends AbstractYamcsService {
     private final ScheduledExecutorService timelineWriter = daemonThread("najm-contact-timeline");
     private final CompletableFuture<Snapshot> firstPlan = new CompletableFuture<>();
     private volatile Snapshot snapshot;
+    /** The latest plan written to the timelines, and what that changed there. */
+    private volatile TimelineWrite lastTimelineWrite;
+
+    /** A plan written to the timelines ({@code generated}: its snapshot's time) and what that did to their items. */
+    public record TimelineWrite(Instant generated, int added, int removed, int unchanged) {
+    }
 
     private static ScheduledExecutorService daemonThread(String name) {
         return Executors.newSingleThreadScheduledExecutor(new DefaultThreadFactory(name, true));
@@ -174,7 +180,10 @@ public class ContactPlanService extends AbstractYamcsService {
     private void publishLatest(Snapshot s) {
         if (s == snapshot) { // a newer plan has its own turn
             try {
-                timeline.publish(s.plan());
+                TimelineWrite w = timeline.publish(s.plan(), s.generated());
+                lastTimelineWrite = w;
+                log.info("Contact plan on the timelines: {} items added, {} removed, {} unchanged", w.added(),
+                        w.removed(), w.unchanged());
             } catch (RuntimeException e) {
                 if (YamcsServer.getServer().isShuttingDown()) {
                     // the instances' timelines close before this service stops: the plan is written at next start
@@ -184,6 +193,11 @@ public class ContactPlanService extends AbstractYamcsService {
                 log.error("Cannot write the contact plan to the timeline", e);
             }
         }
+    }
+
+    /** The latest plan written to the timelines, if any yet. */
+    public Optional<TimelineWrite> lastTimelineWrite() {
+        return Optional.ofNullable(lastTimelineWrite);
     }
 
     /** Re-plans on the planning thread; the future completes with the new plan. */

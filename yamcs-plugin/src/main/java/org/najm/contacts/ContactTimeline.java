@@ -2,14 +2,18 @@ package org.najm.contacts;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import org.najm.constellation.Constellation;
 import org.najm.constellation.Spacecraft;
@@ -18,13 +22,17 @@ import org.najm.planning.Contact;
 import org.najm.planning.ContactPlan;
 import org.yamcs.YamcsServer;
 import org.yamcs.protobuf.TimelineBandType;
+import org.yamcs.timeline.Criteria;
+import org.yamcs.timeline.ItemReceiver;
 import org.yamcs.timeline.TimelineBand;
 import org.yamcs.timeline.TimelineBandDb;
 import org.yamcs.timeline.TimelineEvent;
 import org.yamcs.timeline.TimelineItem;
+import org.yamcs.timeline.TimelineItemDb;
 import org.yamcs.timeline.TimelineService;
 import org.yamcs.timeline.TimelineView;
 import org.yamcs.utils.TimeEncoding;
+import org.yamcs.utils.TimeInterval;
 
 /**
  * Shows the contact plan in Yamcs: each planned contact is a timeline item in its spacecraft's
@@ -45,11 +53,12 @@ final class ContactTimeline {
             "FAILED", "#e53935", "MISSED", "#8d6e63", "SKIPPED", "#9e9e9e");
     /** The owner of the shared bands NAJM makes. */
     private static final String BAND_OWNER = "najm";
+    /** More than a horizon's contacts of one spacecraft (7 days: ~350). */
+    private static final int MAX_ITEMS = 10_000;
+    private static final long READ_TIMEOUT_S = 60;
     static final String OUTCOME = "outcome";
 
     private final Constellation constellation;
-    /** instance -> contact key -> item id, for the items this service published. */
-    private final Map<String, Map<String, String>> published = new HashMap<>();
     /** Instances whose view and bands this run has written. */
     private final Set<String> viewsWritten = new HashSet<>();
 
@@ -57,7 +66,19 @@ final class ContactTimeline {
         this.constellation = constellation;
     }
 
-    void publish(ContactPlan plan) {
+    /**
+     * Makes each timeline hold the plan's contacts, one item each: the items of contacts that did not change stay as
+     * they are; of the contacts that start after {@code now}, those the plan no longer has are removed (also those an
+     * earlier run wrote, re-planned away while the MOC was down) and new ones are added. Items of contacts already
+     * started are only added when missing. The timeline itself is the record of what was written, so a restart needs
+     * nothing else.
+     *
+     * @return what changed, summed over the instances
+     */
+    ContactPlanService.TimelineWrite publish(ContactPlan plan, Instant now) {
+        int added = 0;
+        int removed = 0;
+        int kept = 0;
         for (Spacecraft sc : constellation.spacecraft()) {
             TimelineService timeline = timeline(sc.instance());
             if (timeline == null) {
@@ -65,27 +86,71 @@ final class ContactTimeline {
             }
             ensureView(timeline, sc);
             var db = timeline.getTimelineItemDb();
-            Map<String, String> mine = published.computeIfAbsent(sc.instance(), k -> new HashMap<>());
-            Map<String, Contact> wanted = new LinkedHashMap<>();
+            Map<UUID, Contact> wanted = new LinkedHashMap<>();
             for (Contact c : plan.contactsOf(sc.name())) {
-                wanted.put(key(c), c);
+                UUID id = itemId(key(c));
+                if (c.start().isAfter(now)) {
+                    wanted.put(id, c);
+                } else if (db.getItem(id) == null) { // under way, and not shown yet (the MOC just started)
+                    db.addItem(item(id, c));
+                    added++;
+                }
             }
-            for (var it = mine.entrySet().iterator(); it.hasNext();) {
-                var e = it.next();
-                Contact kept = wanted.get(e.getKey());
-                if (kept == null && !isLockedKey(plan, e.getKey())) {
-                    db.deleteItem(UUID.fromString(e.getValue()));
-                    it.remove();
+            for (TimelineItem item : contactItemsStartingAfter(db, sc.name(), now)) {
+                UUID id = UUID.fromString(item.getId());
+                if (wanted.remove(id) != null) {
+                    kept++;
+                } else if (db.deleteItem(id) != null) {
+                    removed++;
                 }
             }
             for (var e : wanted.entrySet()) {
-                UUID id = stableId("item:" + e.getKey());
-                if (!mine.containsKey(e.getKey()) && db.getItem(id) == null) {
-                    db.addItem(item(id, e.getValue()));
-                }
-                mine.put(e.getKey(), id.toString());
+                db.addItem(item(e.getKey(), e.getValue()));
+                added++;
             }
         }
+        return new ContactPlanService.TimelineWrite(now, added, removed, kept);
+    }
+
+    /**
+     * The contact items NAJM wrote for {@code spacecraft} that start after {@code now}, read with a deadline. Items
+     * others tagged {@code contact} (without NAJM's properties) are not among them.
+     */
+    private static List<TimelineItem> contactItemsStartingAfter(TimelineItemDb db, String spacecraft, Instant now) {
+        long nowMillis = TimeEncoding.fromJavaInstant(now);
+        Criteria criteria = new Criteria(TimeInterval.openEnd(nowMillis));
+        criteria.addTags(List.of(TAG));
+        List<TimelineItem> items = new ArrayList<>();
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        db.getItems(MAX_ITEMS, null, criteria, new ItemReceiver() {
+            @Override
+            public void next(TimelineItem item) {
+                Map<String, String> props = item.getProperties();
+                if (item.getStart() > nowMillis && spacecraft.equals(props.get("spacecraft"))
+                        && props.containsKey("aos")) {
+                    items.add(item);
+                }
+            }
+
+            @Override
+            public void complete(String token) {
+                done.complete(null);
+            }
+
+            @Override
+            public void completeExceptionally(Throwable t) {
+                done.completeExceptionally(t);
+            }
+        });
+        try {
+            done.get(READ_TIMEOUT_S, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted reading the timeline's contact items", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("cannot read the timeline's contact items: " + e, e);
+        }
+        return items;
     }
 
     /**
@@ -101,7 +166,7 @@ final class ContactTimeline {
             return false;
         }
         var db = timeline.getTimelineItemDb();
-        TimelineItem item = db.getItem(stableId("item:" + key(spacecraft, station, start, end)));
+        TimelineItem item = db.getItem(itemId(key(spacecraft, station, start, end)));
         if (item == null) {
             return false;
         }
@@ -122,16 +187,23 @@ final class ContactTimeline {
         return true;
     }
 
-    private static boolean isLockedKey(ContactPlan plan, String key) {
-        return plan.contacts().stream().anyMatch(c -> c.locked() && key(c).equals(key));
-    }
-
     private static String key(Contact c) {
         return key(c.spacecraft(), c.station(), c.start(), c.end());
     }
 
-    private static String key(String spacecraft, String station, Instant start, Instant end) {
-        return spacecraft + "|" + station + "|" + start + "|" + end;
+    /**
+     * A contact's identity on the timeline, to the millisecond the timeline stores. Successive predictions of the same
+     * pass differ by nanoseconds (root polishing on a shifted grid); keyed to the nanosecond, each re-plan deleted and
+     * re-added such items, and a delete costs Yamcs four compiled StreamSQL queries: 11.6 % of a core at rate 60
+     * (docs/benchmarks.md, "The contact timeline's writes").
+     */
+    static String key(String spacecraft, String station, Instant start, Instant end) {
+        return spacecraft + "|" + station + "|" + start.truncatedTo(ChronoUnit.MILLIS) + "|"
+                + end.truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    private static UUID itemId(String key) {
+        return stableId("item:" + key);
     }
 
     /** The item of a contact; its id derives from the contact, so a restart does not duplicate it. */

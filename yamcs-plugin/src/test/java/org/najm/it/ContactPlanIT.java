@@ -7,11 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.najm.constellation.Station;
+import org.najm.contacts.ContactPlanService;
 import org.najm.context.NajmContext;
 import org.najm.gateway.StationGateway;
 import org.najm.orekit.OrekitData;
@@ -19,6 +23,10 @@ import org.najm.passes.TleParser;
 import org.orekit.propagation.analytical.tle.TLE;
 import org.orekit.propagation.analytical.tle.TLEPropagator;
 import org.orekit.propagation.analytical.tle.generation.FixedPointTleGenerationAlgorithm;
+import org.yamcs.YamcsServer;
+import org.yamcs.timeline.TimelineEvent;
+import org.yamcs.timeline.TimelineService;
+import org.yamcs.utils.TimeEncoding;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
@@ -133,6 +141,42 @@ class ContactPlanIT extends InContactTest {
         for (var st : sys.constellation.stations()) {
             assertTrue(bands.body().contains("\"" + st.name() + "\""), st.name() + " band: " + bands.body());
         }
+    }
+
+    @Test
+    void aReplanWithNothingChangedRewritesNoTimelineItem() throws Exception {
+        var service = NajmContext.running(ContactPlanService.class);
+        service.replan("test").get(120, TimeUnit.SECONDS);
+        // Before the second: an item as an earlier run of the MOC would have left it (a contact re-planned away
+        // while it was down), and an operator's own item tagged "contact".
+        var items = YamcsServer.getServer().getService(sys.instance(), TimelineService.class).getTimelineItemDb();
+        Instant tomorrow = sys.clock.now().plus(Duration.ofDays(1));
+        TimelineEvent stale = timelineEvent(tomorrow, Map.of("spacecraft", sys.subject.name(), "station",
+                sys.station.name(), "aos", tomorrow.toString(), "los", tomorrow.plusSeconds(300).toString()));
+        TimelineEvent operators = timelineEvent(tomorrow, Map.of("note", "an operator's own"));
+        items.addItem(stale);
+        items.addItem(operators);
+        var second = service.replan("test").get(120, TimeUnit.SECONDS);
+        // Written in the background; a cadence re-plan may come in between and be the one written.
+        var write = Poll.until(Duration.ofSeconds(60), "the second plan on the timelines",
+                () -> service.lastTimelineWrite().filter(w -> !w.generated().isBefore(second.generated())));
+        // A few simulated seconds apart, the same TLEs and windows give the same contacts, to within nanoseconds of
+        // root finding: none is rewritten (a pass may enter or leave at the horizon's edges meanwhile); the stale
+        // item is the one removed.
+        assertTrue(write.unchanged() > 100, write.toString());
+        assertTrue(write.added() + write.removed() <= 3, write.toString());
+        assertEquals(null, items.getItem(stale.getId()), "the contact item no plan has is removed");
+        assertTrue(items.getItem(operators.getId()) != null, "the operator's own item stays");
+    }
+
+    private static TimelineEvent timelineEvent(Instant start, Map<String, String> properties) {
+        TimelineEvent ev = new TimelineEvent(UUID.randomUUID().toString());
+        ev.setName("test item");
+        ev.setStart(TimeEncoding.fromJavaInstant(start));
+        ev.setDuration(300_000);
+        ev.setTags(List.of("contact"));
+        ev.setProperties(properties);
+        return ev;
     }
 
     @Test
