@@ -10,20 +10,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 import org.najm.constellation.Constellation;
 import org.najm.constellation.Spacecraft;
 import org.najm.constellation.Station;
+import org.najm.context.TimelineItems;
 import org.najm.planning.Contact;
 import org.najm.planning.ContactPlan;
 import org.yamcs.YamcsServer;
 import org.yamcs.protobuf.TimelineBandType;
 import org.yamcs.timeline.Criteria;
-import org.yamcs.timeline.ItemReceiver;
 import org.yamcs.timeline.TimelineBand;
 import org.yamcs.timeline.TimelineBandDb;
 import org.yamcs.timeline.TimelineEvent;
@@ -53,9 +49,6 @@ final class ContactTimeline {
             "FAILED", "#e53935", "MISSED", "#8d6e63", "SKIPPED", "#9e9e9e");
     /** The owner of the shared bands NAJM makes. */
     private static final String BAND_OWNER = "najm";
-    /** More than a horizon's contacts of one spacecraft (7 days: ~350). */
-    private static final int MAX_ITEMS = 10_000;
-    private static final long READ_TIMEOUT_S = 60;
     static final String OUTCOME = "outcome";
 
     private final Constellation constellation;
@@ -113,44 +106,17 @@ final class ContactTimeline {
     }
 
     /**
-     * The contact items NAJM wrote for {@code spacecraft} that start after {@code now}, read with a deadline. Items
+     * The contact items NAJM wrote for {@code spacecraft} that start after {@code now}. Items
      * others tagged {@code contact} (without NAJM's properties) are not among them.
      */
     private static List<TimelineItem> contactItemsStartingAfter(TimelineItemDb db, String spacecraft, Instant now) {
         long nowMillis = TimeEncoding.fromJavaInstant(now);
         Criteria criteria = new Criteria(TimeInterval.openEnd(nowMillis));
         criteria.addTags(List.of(TAG));
-        List<TimelineItem> items = new ArrayList<>();
-        CompletableFuture<Void> done = new CompletableFuture<>();
-        db.getItems(MAX_ITEMS, null, criteria, new ItemReceiver() {
-            @Override
-            public void next(TimelineItem item) {
-                Map<String, String> props = item.getProperties();
-                if (item.getStart() > nowMillis && spacecraft.equals(props.get("spacecraft"))
-                        && props.containsKey("aos")) {
-                    items.add(item);
-                }
-            }
-
-            @Override
-            public void complete(String token) {
-                done.complete(null);
-            }
-
-            @Override
-            public void completeExceptionally(Throwable t) {
-                done.completeExceptionally(t);
-            }
-        });
-        try {
-            done.get(READ_TIMEOUT_S, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted reading the timeline's contact items", e);
-        } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("cannot read the timeline's contact items: " + e, e);
-        }
-        return items;
+        return TimelineItems.read(db, criteria).stream()
+                .filter(item -> item.getStart() > nowMillis && spacecraft.equals(item.getProperties().get("spacecraft"))
+                        && item.getProperties().containsKey("aos"))
+                .toList();
     }
 
     /**

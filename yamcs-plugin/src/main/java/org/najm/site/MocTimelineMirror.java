@@ -1,18 +1,17 @@
 package org.najm.site;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import org.najm.constellation.Spacecraft;
 import org.najm.context.NajmContext;
+import org.najm.context.TimelineItems;
 import org.yamcs.AbstractYamcsService;
 import org.yamcs.InitException;
 import org.yamcs.Spec;
@@ -23,10 +22,8 @@ import org.yamcs.protobuf.ListBandsResponse;
 import org.yamcs.protobuf.ListItemsResponse;
 import org.yamcs.protobuf.ListViewsResponse;
 import org.yamcs.timeline.Criteria;
-import org.yamcs.timeline.ItemReceiver;
 import org.yamcs.timeline.TimelineBand;
 import org.yamcs.timeline.TimelineEvent;
-import org.yamcs.timeline.TimelineItem;
 import org.yamcs.timeline.TimelineService;
 import org.yamcs.timeline.TimelineView;
 import org.yamcs.utils.TimeEncoding;
@@ -181,25 +178,7 @@ public class MocTimelineMirror extends AbstractYamcsService {
     private static List<UUID> siteContactItems(TimelineService timeline, long start, long stop) {
         var criteria = new Criteria(new TimeInterval(start, stop));
         criteria.addTags(List.of(CONTACT_TAG));
-        List<UUID> ids = new ArrayList<>();
-        var done = new CompletableFuture<Void>();
-        timeline.getTimelineItemDb().getItems(100_000, null, criteria, new ItemReceiver() {
-            @Override
-            public void next(TimelineItem item) {
-                ids.add(UUID.fromString(item.getId()));
-            }
-
-            @Override
-            public void complete(String token) {
-                done.complete(null);
-            }
-
-            @Override
-            public void completeExceptionally(Throwable t) {
-                done.completeExceptionally(t);
-            }
-        });
-        done.join();
-        return ids;
+        return TimelineItems.read(timeline.getTimelineItemDb(), criteria).stream()
+                .map(item -> UUID.fromString(item.getId())).toList();
     }
 }
