@@ -1,12 +1,8 @@
 package org.najm.context;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 
 import org.yamcs.yarch.Tuple;
@@ -21,9 +17,6 @@ import org.yamcs.yarch.streamsql.ResultListener;
  */
 public final class TableRows {
 
-    /** How long a select may take, reading included, before it is given up. */
-    public static final Duration TIMEOUT = Duration.ofSeconds(120);
-
     private TableRows() {
     }
 
@@ -31,7 +24,7 @@ public final class TableRows {
      * The rows of {@code sql} (a select with {@code ?} arguments), each mapped by {@code row} on the reader thread.
      *
      * @throws IllegalStateException when the query is wrong, the table cannot be read, a row cannot be mapped, or
-     *                               the reading takes longer than {@link #TIMEOUT}
+     *                               the reading takes longer than {@link ReadDeadline#TIMEOUT}
      */
     public static <T> List<T> select(YarchDatabaseInstance ydb, Function<Tuple, T> row, String sql, Object... args) {
         CompletableFuture<List<T>> done = new CompletableFuture<>();
@@ -60,18 +53,9 @@ public final class TableRows {
                     done.complete(rows);
                 }
             });
-            return done.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted reading " + ydb.getName() + ": " + sql, e);
-        } catch (TimeoutException e) {
-            throw new IllegalStateException("reading " + ydb.getName() + " took over " + TIMEOUT.toSeconds()
-                    + " s: " + sql, e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("cannot read " + ydb.getName() + ": " + sql + ": " + e.getCause(),
-                    e.getCause());
         } catch (Exception e) { // the parser's and the engine's checked exceptions
             throw new IllegalStateException("cannot read " + ydb.getName() + ": " + sql + ": " + e, e);
         }
+        return ReadDeadline.await(done, ydb.getName() + ": " + sql);
     }
 }

@@ -3,9 +3,6 @@ package org.najm.context;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 import org.yamcs.timeline.Criteria;
 import org.yamcs.timeline.ItemReceiver;
@@ -14,7 +11,7 @@ import org.yamcs.timeline.TimelineItemDb;
 
 /**
  * The items of a Yamcs timeline that match some criteria, read to the end with a deadline: Yamcs hands them to a
- * receiver on its reader thread, and a reader that never completes must not hang the caller (see {@link TableRows}).
+ * receiver on its reader thread, and a reader that never completes must not hang the caller ({@link ReadDeadline}).
  */
 public final class TimelineItems {
 
@@ -27,7 +24,7 @@ public final class TimelineItems {
     /**
      * Every item of {@code db} matching {@code criteria}.
      *
-     * @throws IllegalStateException when the items cannot be read, or not within {@link TableRows#TIMEOUT}
+     * @throws IllegalStateException when the items cannot be read, or not within {@link ReadDeadline#TIMEOUT}
      */
     public static List<TimelineItem> read(TimelineItemDb db, Criteria criteria) {
         List<TimelineItem> items = new ArrayList<>(); // the reader thread's alone until complete()
@@ -48,13 +45,6 @@ public final class TimelineItems {
                 done.completeExceptionally(t);
             }
         });
-        try {
-            return done.get(TableRows.TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted reading the timeline's items", e);
-        } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("cannot read the timeline's items: " + e, e);
-        }
+        return ReadDeadline.await(done, "the timeline's items");
     }
 }
